@@ -1,0 +1,128 @@
+"""Command line: ``jm-socialsec demo`` (sample estimates, explained) and ``jm-socialsec tables``.
+
+No traceback reaches a user: documented errors print their bilingual message (exit 2); anything
+else prints a short internal-error line (exit 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from .errors import SocialSecError
+from .tables import Param, Status, registry
+
+DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures every day
+
+
+def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
+    from .contributions import pension_contribution
+
+    return [
+        (
+            "养老保险月缴费 / pension contribution",
+            lambda: pension_contribution("2026-10", 6800, "台山", as_of=DEMO_AS_OF),
+        ),
+    ]
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    results = []
+    for title, make in _demo_sections():
+        result = make()
+        if args.json:
+            results.append(result.to_json())
+        else:
+            print(f"==== {title} ====")
+            print(result.explain(args.lang))
+            print()
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+def param_report(params: dict[str, Param], today: date) -> list[dict[str, Any]]:
+    """One row per parameter: covered range, latest value, status, source, flags."""
+    rows = []
+    for p in sorted(params.values(), key=lambda p: p.id):
+        last = p.values[-1]
+        latest = f"{len(last.value)} entries" if isinstance(last.value, dict) else str(last.value)
+        flags = []
+        horizon = p.horizon
+        if horizon is not None and horizon < today:
+            flags.append("stale")
+        if last.status is not Status.OFFICIAL:
+            flags.append(last.status.value)
+        if p.gaps():
+            flags.append("gap")
+        rows.append(
+            {
+                "id": p.id,
+                "label_zh": p.label_zh,
+                "unit": p.unit.value,
+                "from": str(p.first),
+                "until": str(horizon) if horizon else "open",
+                "latest": latest,
+                "latest_since": str(last.since),
+                "status": last.status.value,
+                "source": last.source.document,
+                "flags": flags,
+            }
+        )
+    return rows
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    rows = param_report(registry(), date.today())
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{len(rows)} parameters / 参数  (flags: stale = horizon passed, secondary/assumed = "
+        "latest value not confirmed in the original, gap = uncovered dates inside the range)"
+    )
+    for r in rows:
+        flags = f"  [{', '.join(r['flags'])}]" if r["flags"] else ""
+        print(
+            f"{r['id']}  {r['label_zh']}\n    {r['from']} → {r['until']}   latest "
+            f"{r['latest']} {r['unit']} since {r['latest_since']}   {r['status']}   "
+            f"{r['source']}{flags}"
+        )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jm-socialsec",
+        description="江门社保测算 / Jiangmen social-insurance estimates, explained and sourced.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="sample estimates, explained / 示例测算")
+    demo.add_argument("--lang", choices=["zh", "en"], default="zh")
+    demo.add_argument("--json", action="store_true", help="JSON output")
+    demo.set_defaults(func=cmd_demo)
+    tables = sub.add_parser("tables", help="parameter report / 参数一览")
+    tables.add_argument("--json", action="store_true", help="JSON output")
+    tables.set_defaults(func=cmd_tables)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except SocialSecError as e:
+        print(f"错误 / error [{e.code}]: {e.message_zh}\n  {e.message_en}", file=sys.stderr)
+        return 2
+    except Exception as e:  # last line of defence: never a traceback for a clerk
+        print(f"内部错误 / internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Explained results (计算说明): steps a clerk can print and a citizen can follow.
+
+Every estimate returns a frozen model derived from :class:`Explained`: the amounts as fields,
+an ordered list of :class:`Step` (what was computed, the formula, the inputs, the parameter
+values with their sources and statuses, the result) and :class:`Notice` warnings: any value
+below ``official``, any provisional value, any override. It renders as text (Chinese by
+default), as HTML in Jupyter and as JSON (``model_dump(mode="json")``, Decimals as strings).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, field_serializer
+
+from .months import YearMonth
+from .params import ParamValue
+from .tables import Status, Unit
+
+
+class Quantity(BaseModel):
+    """An input of a step: name (both languages), value, unit."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    name_zh: str
+    name_en: str
+    value: Any
+    unit: Unit | None = None
+
+    @field_serializer("value", when_used="json")
+    def _ser(self, v: Any) -> Any:
+        return _json_scalar(v)
+
+
+class Step(BaseModel):
+    """One line of the explanation."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    label_zh: str
+    label_en: str
+    formula_zh: str = ""
+    formula_en: str = ""
+    calc: str = ""  # the formula with the numbers filled in
+    inputs: tuple[Quantity, ...] = ()
+    params: tuple[ParamValue, ...] = ()
+    result: Any = None
+    unit: Unit | None = None
+    note_zh: str = ""
+    note_en: str = ""
+
+    @field_serializer("result", when_used="json")
+    def _ser(self, v: Any) -> Any:
+        return _json_scalar(v)
+
+
+class Notice(BaseModel):
+    """A warning the user must see (code is stable; texts in both languages)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    zh: str
+    en: str
+    param: str | None = None
+
+
+def _json_scalar(v: Any) -> Any:
+    if isinstance(v, Decimal | YearMonth | date):
+        return str(v)
+    if isinstance(v, tuple):
+        return [_json_scalar(x) for x in v]
+    return v
+
+
+def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
+    """The warnings owed for the parameter values a calculation used (each said once)."""
+    out: list[Notice] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(n: Notice) -> None:
+        k = (n.code, f"{n.param}:{n.zh}")
+        if k not in seen:
+            seen.add(k)
+            out.append(n)
+
+    for pv in used:
+        name_zh, name_en = f"{pv.label_zh}（{pv.id}）", f"{pv.label_en} ({pv.id})"
+        if pv.overridden:
+            add(
+                Notice(
+                    code="override",
+                    param=pv.id,
+                    zh=f"{name_zh}使用了调用方给定的值 {pv.value}，不是数据表的值",
+                    en=f"{name_en} uses the caller's value {pv.value}, not the table's",
+                )
+            )
+            continue
+        if pv.status is Status.SECONDARY:
+            add(
+                Notice(
+                    code="status_secondary",
+                    param=pv.id,
+                    zh=f"{name_zh}的值 {pv.value} 来自二手资料（{pv.source.document}），未见原文",
+                    en=f"{name_en} = {pv.value} is from a secondary source "
+                    f"({pv.source.document}), not read in the original",
+                )
+            )
+        elif pv.status is Status.ASSUMED:
+            add(
+                Notice(
+                    code="status_assumed",
+                    param=pv.id,
+                    zh=f"{name_zh}的值 {pv.value} 是假设，未经证实（{pv.source.document}）",
+                    en=f"{name_en} = {pv.value} is assumed, not confirmed ({pv.source.document})",
+                )
+            )
+        if pv.provisional:
+            add(Notice(code="provisional", param=pv.id, zh=pv.provisional_zh, en=pv.provisional_en))
+    return tuple(out)
+
+
+class Explained(BaseModel):
+    """Base of every result: amounts (in subclasses), steps, warnings, renderers."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    #: Title of the result, in both languages.
+    title_zh: ClassVar[str] = "测算结果"
+    title_en: ClassVar[str] = "Estimate"
+    #: Headline fields: (field name, Chinese label, English label).
+    headline: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+
+    as_of: date
+    steps: tuple[Step, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+
+    @property
+    def provisional_values(self) -> bool:
+        return any(w.code == "provisional" for w in self.warnings)
+
+    def sources(self) -> list[ParamValue]:
+        """Every distinct parameter value used, in the order first used."""
+        seen: dict[tuple[str, str | None, str], ParamValue] = {}
+        for step in self.steps:
+            for pv in step.params:
+                seen.setdefault((pv.id, pv.key, str(pv.value)), pv)
+        return list(seen.values())
+
+    # -- rendering -------------------------------------------------------------------------
+    def explain(self, lang: str = "zh") -> str:
+        """Plain text for printing: Chinese by default, ``lang="en"`` for English."""
+        return render_text(self, lang)
+
+    def __str__(self) -> str:
+        return self.explain("zh")
+
+    def _repr_html_(self) -> str:
+        return render_html(self)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-friendly dict (Decimals as strings)."""
+        return self.model_dump(mode="json")
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderers. Kept here, apart from the rules: rule modules never format text.
+
+
+def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
+    """A value with grouping for money and its unit in the chosen language."""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, Decimal) and unit is not None and unit.value.startswith("yuan"):
+        from babel.numbers import format_decimal  # lazy: babel is only needed to print
+
+        text = format_decimal(value, format="#,##0.##########", locale="zh_CN")
+    elif isinstance(value, Decimal) and unit is Unit.RATE:
+        text = f"{(value * 100).normalize():f}%"
+    elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, int) for x in value):
+        text = f"{value[0]}岁{value[1]}个月" if lang == "zh" else f"{value[0]} y {value[1]} m"
+        return text
+    elif value is None:
+        return "—"
+    else:
+        text = str(value)
+    suffix = "" if unit is None or unit is Unit.RATE else (unit.zh if lang == "zh" else unit.en)
+    return f"{text} {suffix}".rstrip()
+
+
+def _param_line(pv: ParamValue, lang: str) -> str:
+    if lang == "zh":
+        status = "调用方覆盖" if pv.overridden else pv.status.zh
+        flag = "，预计" if pv.provisional else ""
+        key = f"[{pv.key}]" if pv.key else ""
+        return f"{pv.label_zh}{key} = {fmt(pv.value, pv.unit)}〔{pv.source.short()}；{status}{flag}〕"
+    status = "caller override" if pv.overridden else pv.status.value
+    flag = ", provisional" if pv.provisional else ""
+    key = f"[{pv.key}]" if pv.key else ""
+    return f"{pv.label_en}{key} = {fmt(pv.value, pv.unit, 'en')} [{pv.source.short()}; {status}{flag}]"
+
+
+def render_text(result: Explained, lang: str = "zh") -> str:
+    zh = lang == "zh"
+    lines = [
+        f"{result.title_zh if zh else result.title_en}（依 {result.as_of} 知悉的规定）"
+        if zh
+        else f"{result.title_en} (rules as known on {result.as_of})"
+    ]
+    for field, label_zh, label_en in result.headline:
+        value = getattr(result, field)
+        unit = _unit_of(result, field)
+        lines.append(
+            f"  {label_zh if zh else label_en}：{fmt(value, unit, lang)}"
+            if zh
+            else f"  {label_en}: {fmt(value, unit, lang)}"
+        )
+    lines.append("计算步骤：" if zh else "Steps:")
+    for n, s in enumerate(result.steps, 1):
+        label = s.label_zh if zh else s.label_en
+        lines.append(f"{n}. {label} = {fmt(s.result, s.unit, lang)}")
+        formula = s.formula_zh if zh else (s.formula_en or s.formula_zh)
+        if formula:
+            lines.append(f"   {'公式' if zh else 'formula'}：{formula}" if zh else f"   formula: {formula}")
+        if s.calc:
+            lines.append(f"   计算：{s.calc}" if zh else f"   calculation: {s.calc}")
+        for q in s.inputs:
+            name = q.name_zh if zh else q.name_en
+            lines.append(f"   · {name} = {fmt(q.value, q.unit, lang)}")
+        for pv in s.params:
+            lines.append(f"   · {_param_line(pv, lang)}")
+        note = s.note_zh if zh else s.note_en
+        if note:
+            lines.append(f"   {'说明' if zh else 'note'}：{note}" if zh else f"   note: {note}")
+    if result.warnings:
+        lines.append("注意：" if zh else "Warnings:")
+        lines.extend(f"  ! {w.zh if zh else w.en}" for w in result.warnings)
+    return "\n".join(lines)
+
+
+def _unit_of(result: Explained, field: str) -> Unit | None:
+    units: dict[str, Unit] = getattr(result, "units", {})
+    return units.get(field)
+
+
+def render_html(result: Explained) -> str:
+    e = html.escape
+    rows = []
+    for n, s in enumerate(result.steps, 1):
+        params = "<br>".join(e(_param_line(pv, "zh")) for pv in s.params)
+        inputs = "<br>".join(e(f"{q.name_zh} = {fmt(q.value, q.unit)}") for q in s.inputs)
+        rows.append(
+            f"<tr><td>{n}</td><td>{e(s.label_zh)}<br><small>{e(s.label_en)}</small></td>"
+            f"<td>{e(s.formula_zh)}<br><small>{e(s.calc)}</small></td>"
+            f"<td>{inputs}{'<br>' if inputs and params else ''}<small>{params}</small></td>"
+            f"<td style='text-align:right'><b>{e(fmt(s.result, s.unit))}</b></td></tr>"
+        )
+    head = "".join(
+        f"<li>{e(zh)} / {e(en)}: <b>{e(fmt(getattr(result, f), _unit_of(result, f)))}</b></li>"
+        for f, zh, en in result.headline
+    )
+    warn = "".join(f"<li>{e(w.zh)}<br><small>{e(w.en)}</small></li>" for w in result.warnings)
+    return (
+        f"<div class='jm-socialsec'><h4>{e(result.title_zh)} / {e(result.title_en)}"
+        f" <small>as of {result.as_of}</small></h4><ul>{head}</ul>"
+        "<table><thead><tr><th>#</th><th>项目</th><th>公式</th><th>输入与参数</th><th>结果</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (f"<p><b>注意 / Warnings</b></p><ul>{warn}</ul>" if warn else "")
+        + "</div>"
+    )

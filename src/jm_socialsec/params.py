@@ -1,0 +1,235 @@
+"""Dated parameter lookup with two dates (参数查询：适用日期与知悉日期).
+
+``on`` is the day the rule applies to; ``as_of`` is the day of knowledge. A figure published
+after ``as_of`` is not known yet: where the rules say what is used meanwhile (``interim =
+"previous"``, e.g. the pension base is paid provisionally on the previous year's), that figure is
+returned marked provisional; otherwise :class:`NotCovered`. A date outside every period is
+:class:`NotCovered` too — never a silent zero, never an extrapolation.
+
+Rule modules receive a :class:`Params` for one call: it carries ``as_of`` and the caller's
+overrides (what-if analysis) and remembers every value used, so the result can cite them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import BadValue, InputError, NotCovered
+from .money import parse_decimal
+from .months import YearMonth
+from .tables import DatedValue, Param, Source, Status, Unit, registry
+
+OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
+
+
+class ParamValue(BaseModel):
+    """A parameter value as used in a calculation, with everything needed to cite it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    label_zh: str
+    label_en: str
+    unit: Unit
+    value: Any  # Decimal or YearMonth (a keyed parameter is resolved to one entry)
+    key: str | None = None
+    since: date | None = None
+    until: date | None = None
+    status: Status
+    source: Source
+    provisional: bool = False
+    provisional_zh: str = ""
+    provisional_en: str = ""
+    overridden: bool = False
+
+    @property
+    def decimal(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"{self.id} is not a number")
+        return self.value
+
+    def text(self) -> str:
+        """Value with its unit, in Chinese (e.g. ``9493 元/月``)."""
+        unit = self.unit.zh
+        return f"{self.value} {unit}".strip()
+
+
+def _param(param_id: str) -> Param:
+    try:
+        return registry()[param_id]
+    except KeyError:
+        raise NotCovered(param_id, "-", None, None, "没有这个参数", "no such parameter") from None
+
+
+def _known(v: DatedValue, as_of: date) -> bool:
+    return v.known_from <= as_of
+
+
+def _resolve(p: Param, on: date, as_of: date) -> tuple[DatedValue, str, str]:
+    """The period that applies on ``on`` as known on ``as_of``, with a provisional note if any."""
+    horizon = p.horizon
+    if on < p.first or (horizon is not None and on > horizon):
+        raise NotCovered(p.id, on, p.first, horizon)
+    applying = next((v for v in p.values if v.since <= on and (v.until is None or on <= v.until)), None)
+    if applying is None and p.interim == "none":
+        raise NotCovered(p.id, on, p.first, horizon, "该日期不在任何期间内", "a gap in the table")
+    if applying is not None and _known(applying, as_of):
+        return applying, "", ""
+    if p.interim != "previous":
+        assert applying is not None
+        raise NotCovered(
+            p.id,
+            on,
+            p.first,
+            horizon,
+            f"该值 {applying.known_from} 才公布，{as_of} 时尚未知悉",
+            f"the value was published on {applying.known_from}, not yet known on {as_of}",
+        )
+    # 预发: the latest earlier figure already known on as_of applies provisionally.
+    earlier = [v for v in p.values if v.since <= on and _known(v, as_of)]
+    if applying is not None:
+        earlier = [v for v in earlier if v.since < applying.since]
+    if not earlier:
+        raise NotCovered(
+            p.id, on, p.first, horizon, f"{as_of} 时尚无已公布的值", f"no value was published yet on {as_of}"
+        )
+    used = earlier[-1]
+    return (
+        used,
+        f"{on} 适用的{p.label_zh}在 {as_of} 尚未公布，暂按 {used.since} 起的值预计，公布后需重算",
+        f"the {p.label_en} for {on} was not published on {as_of}; the value from {used.since} "
+        "is used provisionally and will be recalculated",
+    )
+
+
+def lookup(
+    param: str,
+    on: date | YearMonth,
+    as_of: date | None = None,
+    *,
+    key: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> ParamValue:
+    """The value of ``param`` for the date ``on`` as known on ``as_of`` (default: today).
+
+    ``key`` picks one entry of a keyed parameter (an age, a grade, a region code).
+    ``overrides`` maps parameter ids to caller values (what-if); an override is reported.
+    Raises :class:`NotCovered` outside the table's dates or for an unknown key.
+    """
+    return Params(as_of, overrides).get(param, on, key=key)
+
+
+class Params:
+    """Parameter access for one calculation: ``as_of``, overrides, and a record of what was used."""
+
+    def __init__(self, as_of: date | None = None, overrides: Mapping[str, Any] | None = None):
+        if as_of is not None and not isinstance(as_of, date):
+            raise InputError("as_of", "应为日期", "must be a date")
+        self.as_of = as_of if as_of is not None else date.today()
+        self._overrides = _check_overrides(overrides or {})
+        self.used: list[ParamValue] = []
+
+    def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
+        day = on.first_day() if isinstance(on, YearMonth) else on
+        p = _param(param)
+        if param in self._overrides:
+            pv = self._from_override(p, self._overrides[param], key)
+        else:
+            period, note_zh, note_en = _resolve(p, day, self.as_of)
+            value = period.value
+            if isinstance(value, dict):
+                value = _pick(p, value, key, day)
+            elif key is not None:
+                raise NotCovered(param, day, None, None, "该参数不按键取值", "not a keyed parameter")
+            pv = ParamValue(
+                id=p.id,
+                label_zh=p.label_zh,
+                label_en=p.label_en,
+                unit=p.unit,
+                value=value,
+                key=key,
+                since=period.since,
+                until=period.until,
+                status=period.status,
+                source=period.source,
+                provisional=bool(note_zh),
+                provisional_zh=note_zh,
+                provisional_en=note_en,
+            )
+        self.used.append(pv)
+        return pv
+
+    def value(self, param: str, on: date | YearMonth, *, key: str | None = None) -> Decimal:
+        """Shortcut: the numeric value (recorded as used)."""
+        return self.get(param, on, key=key).decimal
+
+    def _from_override(self, p: Param, raw: Any, key: str | None) -> ParamValue:
+        value = raw
+        if isinstance(raw, Mapping):
+            if key is None or str(key) not in raw:
+                raise InputError(f"overrides[{p.id}]", f"缺少键 {key}", f"missing key {key!r}")
+            value = raw[str(key)]
+        return ParamValue(
+            id=p.id,
+            label_zh=p.label_zh,
+            label_en=p.label_en,
+            unit=p.unit,
+            value=value,
+            key=key,
+            status=Status.ASSUMED,
+            source=OVERRIDE_SOURCE,
+            overridden=True,
+        )
+
+
+def _pick(p: Param, mapping: dict[str, Any], key: str | None, day: date) -> Any:
+    if key is None:
+        raise NotCovered(p.id, day, None, None, f"需要{p.keyed_by}", f"needs a {p.keyed_by} key")
+    if str(key) not in mapping:
+        keys = ", ".join(mapping)
+        raise NotCovered(
+            p.id,
+            f"{day} [{p.keyed_by}={key}]",
+            None,
+            None,
+            f"{p.keyed_by} = {key} 不在表内（有：{keys}）",
+            f"{p.keyed_by} = {key} is not in the table (has: {keys})",
+        )
+    return mapping[str(key)]
+
+
+def _check_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(overrides, Mapping):
+        raise InputError("overrides", "应为 {参数id: 值} 映射", "must be a mapping {param id: value}")
+    table = registry()
+    checked: dict[str, Any] = {}
+    for pid, raw in overrides.items():
+        if pid not in table:
+            raise InputError("overrides", f"没有参数 {pid}", f"no parameter {pid!r}")
+        unit = table[pid].unit
+        try:
+            if isinstance(raw, Mapping):
+                checked[pid] = {str(k): _override_scalar(v, unit) for k, v in raw.items()}
+            else:
+                checked[pid] = _override_scalar(raw, unit)
+        except BadValue as e:
+            raise InputError(f"overrides[{pid}]", e.why_zh, e.why_en) from None
+    return checked
+
+
+def _override_scalar(raw: Any, unit: Unit) -> Any:
+    if unit is Unit.YEAR_MONTH:
+        return YearMonth.of(raw)
+    number = parse_decimal(raw)
+    if number < 0:
+        raise BadValue("不能为负数", "must not be negative")
+    if unit is Unit.RATE and number > 1:
+        raise BadValue(
+            "费率应为 0–1 之间的小数（8% 写作 0.08）", "a rate is a fraction in [0, 1] (8% is 0.08)"
+        )
+    return number

@@ -1,0 +1,79 @@
+"""Shared test helpers: a synthetic registry for mechanism tests (values not from the law)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from jm_socialsec import params as params_mod
+from jm_socialsec.tables import load_tables
+
+SYNTHETIC = """
+title = "synthetic, for mechanism tests only"
+
+[[param]]
+id = "test.base"
+label_zh = "测试基数"
+label_en = "test base"
+unit = "yuan_per_month"
+interim = "previous"
+covered_until = 2026-12-31
+
+[[param.values]]
+since = 2024-01-01
+until = 2024-12-31
+value = 100
+published = 2024-06-01
+status = "official"
+source = { document = "doc A" }
+
+[[param.values]]
+since = 2025-01-01
+until = 2025-12-31
+value = 110
+published = 2025-10-27
+status = "secondary"
+source = { document = "doc B" }
+
+[[param]]
+id = "test.open"
+label_zh = "测试开放期"
+label_en = "test open-ended"
+unit = "rate"
+covered_until = 2026-06-30
+
+[[param.values]]
+since = 2020-01-01
+until = 2022-12-31
+value = 0.5
+status = "assumed"
+source = { document = "doc C" }
+
+[[param.values]]
+since = 2023-01-01
+value = 0.25
+published = 2022-11-01
+status = "official"
+source = { document = "doc D" }
+
+[[param]]
+id = "test.keyed"
+label_zh = "测试按键"
+label_en = "test keyed"
+unit = "months"
+keyed_by = "grade"
+
+[[param.values]]
+since = 2011-01-01
+value = { 1 = 27, 2 = 25 }
+status = "official"
+source = { document = "doc E" }
+"""
+
+
+@pytest.fixture
+def synthetic(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    reg = load_tables({"synthetic.toml": SYNTHETIC})
+    monkeypatch.setattr(params_mod, "registry", lambda: reg)
+    yield

@@ -1,0 +1,60 @@
+"""Money: exact decimals, half-up to 分 only when asked, floats through their text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jm_socialsec import InputError, round_fen, to_decimal
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("2.675", "2.68"),  # half-up (banker's rounding would give 2.68 too; next case differs)
+        ("2.665", "2.67"),  # half-up, where ROUND_HALF_EVEN would give 2.66
+        ("393.6333", "393.63"),
+        ("1127.3149", "1127.31"),
+        ("0.005", "0.01"),
+        ("-0.005", "-0.01"),  # half away from zero
+        ("100", "100.00"),
+    ],
+)
+def test_round_fen_half_up(amount: str, expected: str) -> None:
+    assert round_fen(Decimal(amount)) == Decimal(expected)
+    assert str(round_fen(Decimal(amount))) == expected
+
+
+def test_float_goes_through_its_text() -> None:
+    assert to_decimal(0.1) == Decimal("0.1")
+    assert to_decimal(2.675) == Decimal("2.675")  # the binary double is 2.67499999…
+    assert round_fen(to_decimal(2.675)) == Decimal("2.68")
+
+
+@pytest.mark.parametrize("bad", [True, None, "abc", float("nan"), float("inf"), [1]])
+def test_junk_is_refused_naming_the_field(bad: object) -> None:
+    with pytest.raises(InputError) as err:
+        to_decimal(bad, "wage")
+    assert err.value.field == "wage"
+    assert "wage" in err.value.message_zh and "wage" in err.value.message_en
+
+
+def test_negative_refused_when_asked() -> None:
+    with pytest.raises(InputError, match="负"):
+        to_decimal(-1, "wage", non_negative=True)
+    assert to_decimal("1,234.5") == Decimal("1234.5")
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=6))
+def test_round_fen_is_within_half_a_fen_and_has_two_places(d: Decimal) -> None:
+    r = round_fen(d)
+    assert r.as_tuple().exponent == -2
+    assert abs(r - d) <= Decimal("0.005")
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False))
+def test_float_conversion_matches_repr(f: float) -> None:
+    assert to_decimal(f) == Decimal(repr(f))

@@ -1,0 +1,118 @@
+"""Lookup with two dates: on / as_of, provisional values, overrides, NotCovered.
+
+Mechanism tests use the synthetic table in conftest.py; the last tests use shipped figures
+whose sources are named in tables/.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from jm_socialsec import InputError, NotCovered, Params, YearMonth, lookup
+
+
+@pytest.mark.usefixtures("synthetic")
+class TestMechanism:
+    def test_value_in_force_and_known(self) -> None:
+        pv = lookup("test.base", date(2025, 6, 1), as_of=date(2025, 11, 1))
+        assert pv.value == Decimal(110)
+        assert not pv.provisional
+        assert pv.source.document == "doc B"
+
+    def test_not_yet_published_uses_previous_provisionally(self) -> None:
+        pv = lookup("test.base", date(2025, 6, 1), as_of=date(2025, 10, 26))
+        assert pv.value == Decimal(100)
+        assert pv.provisional
+        assert "2025-10-26" in pv.provisional_zh
+
+    def test_published_on_as_of_is_known(self) -> None:
+        pv = lookup("test.base", date(2025, 6, 1), as_of=date(2025, 10, 27))
+        assert pv.value == Decimal(110) and not pv.provisional
+
+    def test_after_last_period_within_horizon_is_provisional(self) -> None:
+        pv = lookup("test.base", date(2026, 3, 1), as_of=date(2026, 11, 21))
+        assert pv.value == Decimal(110) and pv.provisional
+
+    def test_beyond_horizon_is_not_covered(self) -> None:
+        with pytest.raises(NotCovered) as err:
+            lookup("test.base", date(2027, 1, 1), as_of=date(2026, 11, 21))
+        assert err.value.param == "test.base"
+        assert err.value.covered_from == date(2024, 1, 1)
+        assert err.value.covered_until == date(2026, 12, 31)
+        assert "2027-01-01" in str(err.value)
+
+    def test_before_first_period_is_not_covered(self) -> None:
+        with pytest.raises(NotCovered):
+            lookup("test.base", date(2023, 12, 31), as_of=date(2026, 1, 1))
+
+    def test_nothing_known_yet_is_not_covered(self) -> None:
+        with pytest.raises(NotCovered, match="2024-05-01"):
+            lookup("test.base", date(2024, 3, 1), as_of=date(2024, 5, 1))
+
+    def test_without_interim_an_unpublished_value_is_refused(self) -> None:
+        # test.open's 2023 value was published 2022-11-01; asking as of 2022-10-01 is refused.
+        with pytest.raises(NotCovered, match="2022-11-01"):
+            lookup("test.open", date(2023, 5, 1), as_of=date(2022, 10, 1))
+        assert lookup("test.open", date(2023, 5, 1), as_of=date(2022, 11, 1)).value == Decimal("0.25")
+
+    def test_open_ended_value_holds_until_horizon(self) -> None:
+        assert lookup("test.open", date(2026, 6, 30), as_of=date(2026, 7, 1)).value == Decimal("0.25")
+        with pytest.raises(NotCovered):
+            lookup("test.open", date(2026, 7, 1), as_of=date(2026, 7, 1))
+
+    def test_year_month_is_looked_up_on_its_first_day(self) -> None:
+        pv = lookup("test.open", YearMonth(2022, 12), as_of=date(2026, 1, 1))
+        assert pv.value == Decimal("0.5")
+
+    def test_keyed(self) -> None:
+        pv = lookup("test.keyed", date(2020, 1, 1), key="2", as_of=date(2026, 1, 1))
+        assert pv.value == Decimal(25) and pv.key == "2"
+        with pytest.raises(NotCovered, match="grade = 11"):
+            lookup("test.keyed", date(2020, 1, 1), key="11", as_of=date(2026, 1, 1))
+        with pytest.raises(NotCovered):
+            lookup("test.keyed", date(2020, 1, 1), as_of=date(2026, 1, 1))
+
+    def test_override_is_used_and_reported(self) -> None:
+        pv = lookup("test.base", date(2025, 6, 1), as_of=date(2025, 11, 1), overrides={"test.base": 123.45})
+        assert pv.value == Decimal("123.45")
+        assert pv.overridden
+
+    def test_override_of_a_keyed_parameter(self) -> None:
+        params = Params(date(2026, 1, 1), {"test.keyed": {"1": 30}})
+        assert params.value("test.keyed", date(2020, 1, 1), key="1") == Decimal(30)
+
+    def test_override_of_unknown_parameter_is_an_input_error(self) -> None:
+        with pytest.raises(InputError) as err:
+            Params(date(2026, 1, 1), {"no.such": 1})
+        assert err.value.field == "overrides"
+
+    def test_override_rate_given_as_percent_is_refused(self) -> None:
+        with pytest.raises(InputError, match=r"0\.08"):
+            Params(date(2026, 1, 1), {"test.open": 8})
+
+    def test_params_records_what_was_used(self) -> None:
+        params = Params(date(2026, 1, 1))
+        params.get("test.base", date(2024, 6, 1))
+        params.get("test.open", date(2021, 6, 1))
+        assert [pv.id for pv in params.used] == ["test.base", "test.open"]
+
+    def test_unknown_parameter(self) -> None:
+        with pytest.raises(NotCovered, match="no such parameter"):
+            lookup("nope.nope", date(2024, 1, 1))
+
+
+def test_shipped_minimum_wage_2026() -> None:
+    """粤府函〔2026〕188号: Jiangmen 2040 元/月 from 2026-09-01; 1850 before (粤府函〔2025〕23号)."""
+    assert lookup("wages.minimum_monthly", date(2026, 9, 1), date(2026, 11, 21)).value == 2040
+    assert lookup("wages.minimum_monthly", date(2026, 8, 31), date(2026, 11, 21)).value == 1850
+
+
+def test_shipped_contribution_window_published_late() -> None:
+    """The 2025-07 window (27549) was published 2025-10-27; before that 27501 applies, provisionally."""
+    before = lookup("pension.contribution.base_upper", date(2025, 8, 1), date(2025, 10, 26))
+    after = lookup("pension.contribution.base_upper", date(2025, 8, 1), date(2025, 10, 27))
+    assert (before.value, before.provisional) == (Decimal(27501), True)
+    assert (after.value, after.provisional) == (Decimal(27549), False)
