@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, ConfigDict, field_serializer, field_validator
 
 from .months import YearMonth
 from .params import ParamValue
@@ -58,6 +58,14 @@ class Step(BaseModel):
     @field_serializer("result", when_used="json")
     def _ser(self, v: Any) -> Any:
         return _json_scalar(v)
+
+    @field_validator("params")
+    @classmethod
+    def _each_value_once(cls, params: tuple[ParamValue, ...]) -> tuple[ParamValue, ...]:
+        seen: dict[tuple[str, str | None, str], ParamValue] = {}
+        for pv in params:
+            seen.setdefault((pv.id, pv.key, str(pv.value)), pv)
+        return tuple(seen.values())
 
 
 class Notice(BaseModel):

@@ -164,6 +164,12 @@ class Params:
         self.used.append(pv)
         return pv
 
+    def in_force(self, param: str, on: date | YearMonth) -> bool:
+        """Whether the table covers ``on`` at all (a rule that did not exist yet is not in force)."""
+        day = on.first_day() if isinstance(on, YearMonth) else on
+        p = _param(param)
+        return p.first <= day and (p.horizon is None or day <= p.horizon)
+
     def value(self, param: str, on: date | YearMonth, *, key: str | None = None) -> Decimal:
         """Shortcut: the numeric value (recorded as used)."""
         return self.get(param, on, key=key).decimal

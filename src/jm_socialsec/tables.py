@@ -136,7 +136,8 @@ class DatedValue(BaseModel):
     value: Any
     status: Status
     source: Source
-    #: When the figure became known. ``None``: known from ``since``. A figure published after
+    #: When the figure became known. ``None``: the source's publication date, else ``since``.
+    #: A figure published after
     #: ``since`` (bases and windows announced late) is not known to an ``as_of`` before this.
     published: date | None = None
     note: str = ""
@@ -149,7 +150,9 @@ class DatedValue(BaseModel):
 
     @property
     def known_from(self) -> date:
-        return self.published if self.published is not None else self.since
+        if self.published is not None:
+            return self.published
+        return self.source.published if self.source.published is not None else self.since
 
 
 class Param(BaseModel):
