@@ -266,3 +266,326 @@ def min_contribution_years(year: int, *, as_of: date | None = None) -> Decimal:
         "must be a whole year",
     )
     return min_years(Params(as_of), YearMonth(year, 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Special types of work (特殊工种), 办法第八条; ages after the reform are secondary.
+
+
+class SpecialRetirement(Explained):
+    """Special-type early retirement: the earliest month, the years required, whether they qualify."""
+
+    title_zh: ClassVar[str] = "特殊工种提前退休测算"
+    title_en: ClassVar[str] = "Special-type early retirement"
+    headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("earliest_month", "最早可退休年月", "earliest retirement month"),
+        ("age", "特殊工种退休年龄", "special-type retirement age"),
+        ("required_years", "要求的累计年限", "years required"),
+        ("qualifies", "年限是否满足", "years qualify"),
+    )
+    units: ClassVar[dict[str, Unit]] = {"required_years": Unit.YEARS}
+
+    birth: YearMonth
+    category: Category
+    work_type: SpecialWorkType
+    years_in_type: Decimal
+    required_years: Decimal
+    qualifies: bool
+    delay_months: int
+    age: Age
+    earliest_month: YearMonth
+    statutory_month: YearMonth
+    #: Always True: the job type must be proven from the original file, the person must be in the
+    #: national special-type register, and the case is published (公示) before approval.
+    needs_approval: bool = True
+
+
+def special_month(params: Params, birth: YearMonth, category: Category) -> tuple[Age, int, YearMonth]:
+    """(special-type age before delay, delay months, earliest special-type month)."""
+    sex = category.sex
+    known = int(params.value("retirement.special.original_age", params.as_of, key=sex))
+    years = int(params.value("retirement.special.original_age", birth.add_years(known), key=sex))
+    original_month = birth.add_years(years)
+    delay = _delay(params, "retirement.special.", sex, birth, original_month)
+    return Age(years, 0), delay, original_month + delay
+
+
+@public
+def special_retirement(
+    birth: date | YearMonth | str,
+    category: Category | str,
+    work_type: SpecialWorkType | str,
+    years_in_type: Decimal | int | float | str,
+    *,
+    as_of: date | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> SpecialRetirement:
+    """Special-type early retirement (特殊工种提前退休): age, years required and whether they qualify.
+
+    The ages after the reform are secondary (a city reply and three determination sheets); the
+    years required are secondary restatements. Approval needs the original personnel file, the
+    national register and a public notice: this estimate never replaces that.
+    """
+    from .money import to_decimal
+
+    params = Params(as_of, overrides)
+    cat = Category.parse(category)
+    kind = SpecialWorkType.parse(work_type, "work_type")
+    years = to_decimal(years_in_type, "years_in_type", non_negative=True)
+    ym = _birth(birth, params.as_of)
+    base_age, delay, earliest = special_month(params, ym, cat)
+    _, _, statutory = statutory_month(params, ym, cat)
+    required = params.get("retirement.special.required_years", earliest, key=kind.value)
+    qualifies = years >= required.decimal
+    age = Age.from_months(base_age.total_months + delay)
+    steps = (
+        Step(
+            id="special_age",
+            label_zh="特殊工种退休年龄",
+            label_en="special-type retirement age",
+            formula_zh="原特殊工种年龄（男55/女45）+ 延迟月数（同法定表的算法）",
+            formula_en="pre-reform special age (men 55 / women 45) + delay "
+            "(same algorithm as the statutory table)",
+            calc=f"{ym} + {base_age.years}×12 + {delay} = {earliest}",
+            params=tuple(
+                p for p in params.used if p.id.startswith("retirement.special.") and "required" not in p.id
+            ),
+            result=age,
+        ),
+        Step(
+            id="years",
+            label_zh="特殊工种累计年限",
+            label_en="years in the special type",
+            formula_zh="累计年限 ≥ 要求年限",
+            formula_en="cumulative years ≥ required years",
+            calc=f"{years} ≥ {required.value} → {'满足' if qualifies else '不满足'}",
+            inputs=(
+                Quantity(name_zh="工种类别", name_en="work type", value=kind.zh),
+                Quantity(name_zh="累计年限", name_en="years in type", value=years, unit=Unit.YEARS),
+            ),
+            params=(required,),
+            result=qualifies,
+            note_zh="须以原始档案证明工种及年限、已录入全国特殊工种信息库，并经公示、审批；提前退休会减少缴费年限并降低养老金",
+            note_en="the job type and years must be proven from the original file, the person must be in the "
+            "national register, and the case is published and approved; early retirement shortens "
+            "contribution time and lowers the pension",
+        ),
+    )
+    return SpecialRetirement(
+        as_of=params.as_of,
+        steps=steps,
+        warnings=notices_for(params.used),
+        birth=ym,
+        category=cat,
+        work_type=kind,
+        years_in_type=years,
+        required_years=required.decimal,
+        qualifies=qualifies,
+        delay_months=delay,
+        age=age,
+        earliest_month=earliest,
+        statutory_month=statutory,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's choice (退休方式) resolved to a retirement month, checked against the rules.
+
+
+class RetirementChoice(StrEnum):
+    """How the person retires."""
+
+    STATUTORY = "statutory"  # 法定退休年龄
+    FLEXIBLE_EARLY = "flexible_early"  # 弹性提前退休
+    FLEXIBLE_LATE = "flexible_late"  # 弹性延迟退休（须用人单位同意）
+    SPECIAL = "special"  # 特殊工种提前退休
+
+    @property
+    def zh(self) -> str:
+        return {
+            "statutory": "法定退休年龄退休",
+            "flexible_early": "弹性提前退休",
+            "flexible_late": "弹性延迟退休",
+            "special": "特殊工种提前退休",
+        }[self.value]
+
+    @classmethod
+    def parse(cls, value: Any, field: str = "choice") -> RetirementChoice:
+        try:
+            return cls(value)
+        except ValueError:
+            names = ", ".join(c.value for c in cls)
+            raise InputError(
+                field, f"未知退休方式“{value}”（可选：{names}）", f"unknown choice {value!r} ({names})"
+            ) from None
+
+
+class ResolvedRetirement(Explained):
+    """The retirement month and age a choice leads to, and what it requires."""
+
+    title_zh: ClassVar[str] = "退休时间"
+    title_en: ClassVar[str] = "Retirement month"
+
+    choice: RetirementChoice
+    month: YearMonth
+    age: Age
+    statutory_month: YearMonth
+    min_years: Decimal
+    #: True when the choice needs the employer's written agreement (flexible late).
+    needs_employer_agreement: bool = False
+    #: True when the choice needs an approval procedure (special type).
+    needs_approval: bool = False
+
+
+def resolve(
+    params: Params,
+    birth: YearMonth,
+    category: Category,
+    choice: RetirementChoice,
+    month: YearMonth | None = None,
+    contribution_months: int | None = None,
+    work_type: SpecialWorkType | None = None,
+    years_in_type: Decimal | None = None,
+) -> ResolvedRetirement:
+    """Check a retirement choice against the rules and return its month (the rule, for reuse).
+
+    Raises :class:`InputError` naming ``retirement_month`` (or the special-type fields) when the
+    rules do not allow the choice for this person.
+    """
+    original, _delay_months, statutory = statutory_month(params, birth, category)
+    earliest, latest = flexible_window(params, birth, original, statutory)
+    agreement = approval = False
+    if choice is RetirementChoice.STATUTORY:
+        check(
+            month is None or month == statutory,
+            "retirement_month",
+            f"按法定年龄退休的月份是 {statutory}",
+            f"the statutory retirement month is {statutory}",
+        )
+        chosen = statutory
+    elif choice is RetirementChoice.FLEXIBLE_EARLY:
+        check(
+            month is not None,
+            "retirement_month",
+            "弹性提前退休须给出退休年月",
+            "flexible early retirement needs the month",
+        )
+        assert month is not None
+        check(
+            earliest is not None,
+            "choice",
+            "该人员法定退休早于弹性退休制度施行",
+            "flexible retirement did not exist then",
+        )
+        assert earliest is not None
+        check(
+            earliest <= month < statutory,
+            "retirement_month",
+            f"弹性提前退休只能在 {earliest} 至 {statutory - 1} 之间（不早于原法定年龄，最多提前36个月）",
+            f"flexible early retirement must fall in {earliest}..{statutory - 1} "
+            "(not below the original age, at most 36 months early)",
+        )
+        chosen = month
+    elif choice is RetirementChoice.FLEXIBLE_LATE:
+        check(
+            month is not None,
+            "retirement_month",
+            "弹性延迟退休须给出退休年月",
+            "flexible late retirement needs the month",
+        )
+        assert month is not None
+        check(
+            latest is not None,
+            "choice",
+            "该人员法定退休早于弹性退休制度施行",
+            "flexible retirement did not exist then",
+        )
+        assert latest is not None
+        check(
+            statutory < month <= latest,
+            "retirement_month",
+            f"弹性延迟退休只能在 {statutory + 1} 至 {latest} 之间（最多延迟36个月）",
+            f"flexible late retirement must fall in {statutory + 1}..{latest} (at most 36 months late)",
+        )
+        chosen, agreement = month, True
+    else:
+        check(
+            work_type is not None,
+            "special_type",
+            "特殊工种退休须给出工种类别",
+            "special-type retirement needs the work type",
+        )
+        check(
+            years_in_type is not None,
+            "special_years",
+            "特殊工种退休须给出累计年限",
+            "special-type retirement needs the years",
+        )
+        assert work_type is not None and years_in_type is not None
+        _, _, special_earliest = special_month(params, birth, category)
+        required = params.value("retirement.special.required_years", special_earliest, key=work_type.value)
+        check(
+            years_in_type >= required,
+            "special_years",
+            f"{work_type.zh}须累计满 {required} 年，现为 {years_in_type} 年",
+            f"{work_type.value} needs {required} years, has {years_in_type}",
+        )
+        chosen = month if month is not None else special_earliest
+        check(
+            special_earliest <= chosen <= statutory,
+            "retirement_month",
+            f"特殊工种退休只能在 {special_earliest} 至 {statutory} 之间",
+            f"special-type retirement must fall in {special_earliest}..{statutory}",
+        )
+        approval = True
+    # Flexible late retirement keeps the minimum years of the statutory year (secondary).
+    years_month = statutory if choice is RetirementChoice.FLEXIBLE_LATE else chosen
+    needed = min_years(params, years_month)
+    if choice is RetirementChoice.FLEXIBLE_EARLY and contribution_months is not None:
+        check(
+            contribution_months >= needed * _YEAR,
+            "retirement_month",
+            f"弹性提前退休须在 {chosen} 时已满最低缴费年限 {needed} 年",
+            f"flexible early retirement needs the minimum {needed} years at {chosen}",
+        )
+    return ResolvedRetirement(
+        as_of=params.as_of,
+        warnings=notices_for(params.used),
+        choice=choice,
+        month=chosen,
+        age=Age.from_months(chosen - birth),
+        statutory_month=statutory,
+        min_years=needed,
+        needs_employer_agreement=agreement,
+        needs_approval=approval,
+    )
+
+
+@public
+def retirement_month(
+    birth: date | YearMonth | str,
+    category: Category | str,
+    choice: RetirementChoice | str = RetirementChoice.STATUTORY,
+    month: date | YearMonth | str | None = None,
+    *,
+    contribution_months: int | None = None,
+    work_type: SpecialWorkType | str | None = None,
+    years_in_type: Decimal | int | float | str | None = None,
+    as_of: date | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> ResolvedRetirement:
+    """The retirement month and age for a choice (statutory, flexible early/late, special type),
+    refusing a choice the rules do not allow for this person (bilingual :class:`InputError`)."""
+    from .money import to_decimal
+
+    params = Params(as_of, overrides)
+    return resolve(
+        params,
+        _birth(birth, params.as_of),
+        Category.parse(category),
+        RetirementChoice.parse(choice),
+        None if month is None else field_value(month, "retirement_month", YearMonth.of),
+        contribution_months,
+        None if work_type is None else SpecialWorkType.parse(work_type, "special_type"),
+        None if years_in_type is None else to_decimal(years_in_type, "special_years", non_negative=True),
+    )
