@@ -58,6 +58,27 @@ status = "official"
 source = { document = "doc D" }
 
 [[param]]
+id = "test.holey"
+label_zh = "测试未收集"
+label_en = "test not collected"
+unit = "yuan_per_year"
+interim = "previous"
+
+[[param.values]]
+since = 2021-01-01
+until = 2021-12-31
+value = 500
+status = "secondary"
+source = { document = "doc F" }
+
+[[param.values]]
+since = 2022-01-01
+until = 2022-12-31
+missing = true
+status = "assumed"
+source = { document = "not collected" }
+
+[[param]]
 id = "test.keyed"
 label_zh = "测试按键"
 label_en = "test keyed"

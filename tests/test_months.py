@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -31,12 +31,11 @@ def test_adding_twelve_months_is_adding_a_year(ym: YearMonth, years: int) -> Non
 
 @given(
     st.dates(date(1940, 1, 1), date(2010, 12, 31)),
-    st.dates(date(2010, 1, 1), date(2080, 1, 1)),
+    st.integers(0, 30000),
     st.integers(0, 4000),
 )
-def test_age_is_non_decreasing_in_the_date(birth: date, on: date, later_by: int) -> None:
-    from datetime import timedelta
-
+def test_age_is_non_decreasing_in_the_date(birth: date, after_birth: int, later_by: int) -> None:
+    on = birth + timedelta(days=after_birth)
     later = on + timedelta(days=later_by)
     assert age_on(birth, later).total_months >= age_on(birth, on).total_months
 

@@ -99,6 +99,12 @@ class TestMechanism:
         params.get("test.open", date(2021, 6, 1))
         assert [pv.id for pv in params.used] == ["test.base", "test.open"]
 
+    def test_a_period_declared_missing_is_refused_not_bridged(self) -> None:
+        # interim = "previous" must not paper over a period we know we do not know.
+        with pytest.raises(NotCovered, match="not collected"):
+            lookup("test.holey", date(2022, 6, 1), as_of=date(2026, 1, 1))
+        assert lookup("test.holey", date(2021, 6, 1), as_of=date(2026, 1, 1)).value == Decimal(500)
+
     def test_unknown_parameter(self) -> None:
         with pytest.raises(NotCovered, match="no such parameter"):
             lookup("nope.nope", date(2024, 1, 1))

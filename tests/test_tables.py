@@ -134,6 +134,19 @@ source = { document = "" }
 """),
         "document",
     ),
+    "missing with a value": (
+        table(GOOD_VALUE.replace('status = "official"', 'status = "official"\nmissing = true')),
+        "missing = true",
+    ),
+    "no value": (
+        table("""
+[[param.values]]
+since = 2020-01-01
+status = "official"
+source = { document = "d" }
+"""),
+        "needs a value",
+    ),
     "unknown status": (
         table("""
 [[param.values]]

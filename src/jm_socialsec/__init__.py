@@ -5,19 +5,96 @@ known on ``as_of``), sourced (each figure names its document and status) and exp
 clerk can print). Outside the tables' dates it refuses with :class:`NotCovered`.
 """
 
-from .contributions import PensionContribution, pension_contribution
-from .errors import InputError, InternalError, NotCovered, SocialSecError, TableError, mask_id
-from .explain import Explained, Notice, Quantity, Step
-from .money import round_fen, to_decimal
-from .months import Age, YearMonth
-from .params import Params, ParamValue, lookup
-from .regions import Region
-from .tables import Source, Status, Unit
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .contributions import PensionContribution, pension_contribution
+    from .errors import InputError, InternalError, NotCovered, SocialSecError, TableError, mask_id
+    from .explain import Explained, Notice, Quantity, Step
+    from .money import round_fen, to_decimal
+    from .months import Age, YearMonth
+    from .params import Params, ParamValue, lookup
+    from .pension import PensionDeathBenefits, PensionEstimate, annuity_months, estimate_pension, pension_death_benefits
+    from .regions import Region
+    from .retirement import (
+        Category,
+        ResolvedRetirement,
+        RetirementAge,
+        RetirementChoice,
+        SpecialRetirement,
+        SpecialWorkType,
+        min_contribution_years,
+        retirement_month,
+        special_retirement,
+        statutory_retirement,
+    )
+    from .tables import Source, Status, Unit
 
 __version__ = "0.1.0"
 
+# Public names are loaded on first use (PEP 562): `import jm_socialsec` stays fast, and a
+# service that only needs the unemployment rules never builds the pension models.
+_LAZY: dict[str, str] = {
+    "Age": "months",
+    "Category": "retirement",
+    "Explained": "explain",
+    "InputError": "errors",
+    "InternalError": "errors",
+    "NotCovered": "errors",
+    "Notice": "explain",
+    "ParamValue": "params",
+    "Params": "params",
+    "PensionContribution": "contributions",
+    "PensionDeathBenefits": "pension",
+    "PensionEstimate": "pension",
+    "Quantity": "explain",
+    "Region": "regions",
+    "ResolvedRetirement": "retirement",
+    "RetirementAge": "retirement",
+    "RetirementChoice": "retirement",
+    "SocialSecError": "errors",
+    "Source": "tables",
+    "SpecialRetirement": "retirement",
+    "SpecialWorkType": "retirement",
+    "Status": "tables",
+    "Step": "explain",
+    "TableError": "errors",
+    "Unit": "tables",
+    "YearMonth": "months",
+    "annuity_months": "pension",
+    "estimate_pension": "pension",
+    "lookup": "params",
+    "mask_id": "errors",
+    "min_contribution_years": "retirement",
+    "pension_contribution": "contributions",
+    "pension_death_benefits": "pension",
+    "retirement_month": "retirement",
+    "round_fen": "money",
+    "special_retirement": "retirement",
+    "statutory_retirement": "retirement",
+    "to_decimal": "money",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
     "Age",
+    "Category",
     "Explained",
     "InputError",
     "InternalError",
@@ -26,18 +103,32 @@ __all__ = [
     "ParamValue",
     "Params",
     "PensionContribution",
+    "PensionDeathBenefits",
+    "PensionEstimate",
     "Quantity",
     "Region",
+    "ResolvedRetirement",
+    "RetirementAge",
+    "RetirementChoice",
     "SocialSecError",
     "Source",
+    "SpecialRetirement",
+    "SpecialWorkType",
     "Status",
     "Step",
     "TableError",
     "Unit",
     "YearMonth",
+    "annuity_months",
+    "estimate_pension",
     "lookup",
     "mask_id",
+    "min_contribution_years",
     "pension_contribution",
+    "pension_death_benefits",
+    "retirement_month",
     "round_fen",
+    "special_retirement",
+    "statutory_retirement",
     "to_decimal",
 ]

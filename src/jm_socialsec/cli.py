@@ -21,8 +21,23 @@ DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures eve
 
 def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
     from .contributions import pension_contribution
+    from .pension import estimate_pension
+    from .retirement import statutory_retirement
 
     return [
+        ("法定退休年龄 / retirement age", lambda: statutory_retirement("1966-01", "male", as_of=DEMO_AS_OF)),
+        (
+            "基本养老金 / pension estimate",
+            lambda: estimate_pension(
+                birth="1966-01",
+                category="male",
+                contribution_months=312,
+                average_index="0.85",
+                account_balance="86500.00",
+                region="台山",
+                as_of=DEMO_AS_OF,
+            ),
+        ),
         (
             "养老保险月缴费 / pension contribution",
             lambda: pension_contribution("2026-10", 6800, "台山", as_of=DEMO_AS_OF),
@@ -59,6 +74,8 @@ def param_report(params: dict[str, Param], today: date) -> list[dict[str, Any]]:
             flags.append(last.status.value)
         if p.gaps():
             flags.append("gap")
+        if any(v.missing for v in p.values):
+            flags.append("missing")
         rows.append(
             {
                 "id": p.id,
@@ -83,7 +100,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{len(rows)} parameters / 参数  (flags: stale = horizon passed, secondary/assumed = "
-        "latest value not confirmed in the original, gap = uncovered dates inside the range)"
+        "latest value not confirmed in the original, gap = uncovered dates inside the range, "
+        "missing = a period declared not collected)"
     )
     for r in rows:
         flags = f"  [{', '.join(r['flags'])}]" if r["flags"] else ""

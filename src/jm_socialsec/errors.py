@@ -105,9 +105,7 @@ class TableError(SocialSecError):
         self.file = file
         self.param = param
         where = f"{file}" + (f" [{param}]" if param else "")
-        super().__init__(
-            f"数据表 {where} 有误：{why}", f"table {where} is invalid: {why}", file=file, param=param
-        )
+        super().__init__(f"数据表 {where} 有误：{why}", f"table {where} is invalid: {why}", file=file, param=param)
 
 
 class InternalError(SocialSecError):

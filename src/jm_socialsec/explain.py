@@ -25,7 +25,7 @@ from .tables import Status, Unit
 class Quantity(BaseModel):
     """An input of a step: name (both languages), value, unit."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     name_zh: str
     name_en: str
@@ -40,7 +40,7 @@ class Quantity(BaseModel):
 class Step(BaseModel):
     """One line of the explanation."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     id: str
     label_zh: str
@@ -71,7 +71,7 @@ class Step(BaseModel):
 class Notice(BaseModel):
     """A warning the user must see (code is stable; texts in both languages)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     zh: str
@@ -93,7 +93,8 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
     seen: set[tuple[str, str]] = set()
 
     def add(n: Notice) -> None:
-        k = (n.code, f"{n.param}:{n.zh}")
+        # One notice per code and parameter (a keyed table read twice is said once).
+        k = (n.code, n.param or n.zh)
         if k not in seen:
             seen.add(k)
             out.append(n)
@@ -137,7 +138,7 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
 class Explained(BaseModel):
     """Base of every result: amounts (in subclasses), steps, warnings, renderers."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     #: Title of the result, in both languages.
     title_zh: ClassVar[str] = "测算结果"
@@ -188,7 +189,7 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
     if isinstance(value, Decimal) and unit is not None and unit.value.startswith("yuan"):
         from babel.numbers import format_decimal  # lazy: babel is only needed to print
 
-        text = format_decimal(value, format="#,##0.##########", locale="zh_CN")
+        text = format_decimal(value, format="#,##0.00########", locale="zh_CN")
     elif isinstance(value, Decimal) and unit is Unit.RATE:
         text = f"{(value * 100).normalize():f}%"
     elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, int) for x in value):

@@ -30,7 +30,7 @@ OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
 class ParamValue(BaseModel):
     """A parameter value as used in a calculation, with everything needed to cite it."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     id: str
     label_zh: str
@@ -78,6 +78,15 @@ def _resolve(p: Param, on: date, as_of: date) -> tuple[DatedValue, str, str]:
     applying = next((v for v in p.values if v.since <= on and (v.until is None or on <= v.until)), None)
     if applying is None and p.interim == "none":
         raise NotCovered(p.id, on, p.first, horizon, "该日期不在任何期间内", "a gap in the table")
+    if applying is not None and applying.missing:
+        raise NotCovered(
+            p.id,
+            on,
+            p.first,
+            horizon,
+            f"该期间的值未收集（{applying.source.document}）",
+            f"the value for this period was not collected ({applying.source.document})",
+        )
     if applying is not None and _known(applying, as_of):
         return applying, "", ""
     if p.interim != "previous":
@@ -91,7 +100,7 @@ def _resolve(p: Param, on: date, as_of: date) -> tuple[DatedValue, str, str]:
             f"the value was published on {applying.known_from}, not yet known on {as_of}",
         )
     # 预发: the latest earlier figure already known on as_of applies provisionally.
-    earlier = [v for v in p.values if v.since <= on and _known(v, as_of)]
+    earlier = [v for v in p.values if v.since <= on and _known(v, as_of) and not v.missing]
     if applying is not None:
         earlier = [v for v in earlier if v.since < applying.since]
     if not earlier:
@@ -235,7 +244,5 @@ def _override_scalar(raw: Any, unit: Unit) -> Any:
     if number < 0:
         raise BadValue("不能为负数", "must not be negative")
     if unit is Unit.RATE and number > 1:
-        raise BadValue(
-            "费率应为 0–1 之间的小数（8% 写作 0.08）", "a rate is a fraction in [0, 1] (8% is 0.08)"
-        )
+        raise BadValue("费率应为 0–1 之间的小数（8% 写作 0.08）", "a rate is a fraction in [0, 1] (8% is 0.08)")
     return number

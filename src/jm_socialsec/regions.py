@@ -46,9 +46,7 @@ class Region(StrEnum):
                 return found
         names = "、".join(r.zh for r in cls)
         codes = ", ".join(r.value for r in cls)
-        raise InputError(
-            field, f"未知地区“{value}”，可选：{names}", f"unknown region {value!r}; one of: {codes}"
-        )
+        raise InputError(field, f"未知地区“{value}”，可选：{names}", f"unknown region {value!r}; one of: {codes}")
 
 
 _ZH = {

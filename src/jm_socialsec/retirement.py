@@ -344,12 +344,9 @@ def special_retirement(
             label_zh="特殊工种退休年龄",
             label_en="special-type retirement age",
             formula_zh="原特殊工种年龄（男55/女45）+ 延迟月数（同法定表的算法）",
-            formula_en="pre-reform special age (men 55 / women 45) + delay "
-            "(same algorithm as the statutory table)",
+            formula_en="pre-reform special age (men 55 / women 45) + delay (same algorithm as the statutory table)",
             calc=f"{ym} + {base_age.years}×12 + {delay} = {earliest}",
-            params=tuple(
-                p for p in params.used if p.id.startswith("retirement.special.") and "required" not in p.id
-            ),
+            params=tuple(p for p in params.used if p.id.startswith("retirement.special.") and "required" not in p.id),
             result=age,
         ),
         Step(

@@ -109,7 +109,7 @@ Value = Scalar | dict[str, Scalar]
 class Source(BaseModel):
     """Where a figure comes from: the document, the place in it, when it was published."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     document: str = Field(min_length=1)  # number and/or title, e.g. 粤人社发〔2025〕32号
     title: str = ""
@@ -129,11 +129,14 @@ class Source(BaseModel):
 class DatedValue(BaseModel):
     """One period of a parameter: the figure in force from ``since`` to ``until`` (inclusive)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     since: date
     until: date | None = None
-    value: Any
+    value: Any = None
+    #: A period we know we do not know (e.g. a year's figure not collected): lookups in it are
+    #: NotCovered with that reason, and it is not a gap.
+    missing: bool = False
     status: Status
     source: Source
     #: When the figure became known. ``None``: the source's publication date, else ``since``.
@@ -146,6 +149,8 @@ class DatedValue(BaseModel):
     def _period(self) -> DatedValue:
         if self.until is not None and self.until < self.since:
             raise ValueError(f"until {self.until} is before since {self.since}")
+        if self.missing != (self.value is None):
+            raise ValueError(f"the period from {self.since} needs a value, or missing = true and no value")
         return self
 
     @property
@@ -158,7 +163,7 @@ class DatedValue(BaseModel):
 class Param(BaseModel):
     """A parameter: id, labels, unit and its dated values, oldest first."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
     label_zh: str = Field(min_length=1)
@@ -175,9 +180,7 @@ class Param(BaseModel):
 
     @field_validator("values")
     @classmethod
-    def _sorted_no_overlap(
-        cls, values: tuple[DatedValue, ...], info: ValidationInfo
-    ) -> tuple[DatedValue, ...]:
+    def _sorted_no_overlap(cls, values: tuple[DatedValue, ...], info: ValidationInfo) -> tuple[DatedValue, ...]:
         for prev, nxt in itertools.pairwise(values):
             if nxt.since <= prev.since:
                 raise ValueError(f"periods are not sorted: {nxt.since} after {prev.since}")
@@ -190,7 +193,8 @@ class Param(BaseModel):
             return values
         keyed_by = info.data.get("keyed_by")
         return tuple(
-            v.model_copy(update={"value": _convert(v.value, unit, keyed_by, v.since)}) for v in values
+            v if v.missing else v.model_copy(update={"value": _convert(v.value, unit, keyed_by, v.since)})
+            for v in values
         )
 
     @model_validator(mode="after")
@@ -253,7 +257,7 @@ def _scalar(raw: Any, unit: Unit, since: date) -> Scalar:
 class TableFile(BaseModel):
     """One ``tables/*.toml`` file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str = ""
     param: tuple[Param, ...] = Field(min_length=1)

@@ -1,0 +1,267 @@
+"""The pension estimate (Guangdong formula), 计发月数, death benefits.
+
+Expected values: the Zhongshan determination sheet (tests/data/pension_cases.toml) and hand
+calculations from the formula in shared/rules/pension.md §3, written out in each test.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from jm_socialsec import InputError, NotCovered
+from jm_socialsec.pension import annuity_months, estimate_pension, pension_death_benefits
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "pension_cases.toml").read_text("utf-8"))
+AS_OF = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize("case", CASES["annuity_months"][0]["cases"], ids=lambda c: str(c["age"]))
+def test_annuity_months_cases(case: dict[str, Any]) -> None:
+    assert annuity_months(*case["age"], as_of=AS_OF) == Decimal(case["months"])
+
+
+def test_annuity_months_month_rule_checks() -> None:
+    # 51y11m: 190 − (190 − 185) × 11/12 = 185.4166… → 185.4 (the rules reference's check)
+    assert annuity_months(51, 11, as_of=AS_OF) == Decimal("185.4")
+    # 60y3m: 139 − 7 × 3/12 = 137.25 → 137.3 (half-up)
+    assert annuity_months(60, 3, as_of=AS_OF) == Decimal("137.3")
+
+
+@pytest.mark.parametrize("age", [(39, 11), (70, 1), (71, 0)])
+def test_annuity_months_refused_outside_40_to_70(age: tuple[int, int]) -> None:
+    with pytest.raises(NotCovered):
+        annuity_months(*age, as_of=AS_OF)
+
+
+@pytest.mark.parametrize("case", CASES["pension"], ids=lambda c: c["name"])
+def test_determination_sheet(case: dict[str, Any]) -> None:
+    r = estimate_pension(
+        as_of=date.fromisoformat(case["as_of"]),
+        retirement_month=case["retirement_month"],
+        age=tuple(case["age"]),  # type: ignore[arg-type]
+        contribution_months=case["contribution_months"],
+        average_index=case["average_index"],
+        account_balance=case["account_balance"],
+        deemed_months=case["deemed_months"],
+    )
+    exp, tol = case["expected"], Decimal(case["tolerance"])
+    assert r.base == Decimal(exp["base"])
+    assert r.annuity_months == Decimal(exp["annuity_months"])
+    for line in ("basic", "account", "transitional", "total"):
+        assert abs(getattr(r, line) - Decimal(exp[line])) <= tol, line
+    assert r.provisional is exp["provisional"]
+    assert "provisional" in {w.code for w in r.warnings}
+
+
+def test_same_person_after_the_2025_base_is_published() -> None:
+    # as of 2025-11-01 the 2025 base 9493 (粤人社发〔2025〕32号, 2025-10-27) is known:
+    # a = 0.5241 / 0.6 = 0.8735; 9493 × (0.8735 + 0.5241) / 2 = 6633.7084;
+    # × 208 / 12 = 114984.2789…; × 1% = 1149.84. Account and transitional unchanged:
+    # 1149.84 + 393.63 + 168.00 = 1711.47.
+    r = estimate_pension(
+        as_of=date(2025, 11, 1), retirement_month="2025-03", age=(55, 1), contribution_months=208,
+        average_index="0.5241", account_balance="66720.85",
+    )  # fmt: skip
+    assert (r.base, r.basic, r.total, r.provisional) == (
+        Decimal(9493),
+        Decimal("1149.84"),
+        Decimal("1711.47"),
+        False,
+    )
+
+
+def test_deemed_time_with_old_and_new_method() -> None:
+    # Retirement 2025-09 at 60y3m, 420 months (35 years) of which 120 deemed, index 1.0,
+    # balance 100000, deemed account 20000, weighted deemed years 10.5, base 9493 (2025):
+    #   basic   = 9493 × (1 + 1) / 2 × 35 × 1%            = 3322.55
+    #   months  = 139 − 7 × 3/12 = 137.25 → 137.3; account = 100000 / 137.3 = 728.33
+    #   old     = 20000 / 120 = 166.666… → 166.67; transitional = 100 + 4 × 35 + 166.67 = 406.67
+    #   new     = 9493 × 10.5 × 1.2% = 1196.118 → 1196.12
+    #   adjust  = max(0, 1196.12 − 166.67 − 140) × 100% = 889.45
+    #   total   = 3322.55 + 728.33 + 406.67 + 889.45 = 5347.00
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=420,
+        average_index="1.0", account_balance=100000, deemed_months=120, deemed_account=20000,
+        weighted_deemed_years="10.5",
+    )  # fmt: skip
+    assert (r.basic, r.account, r.transitional, r.adjustment, r.total) == (
+        Decimal("3322.55"), Decimal("728.33"), Decimal("406.67"), Decimal("889.45"), Decimal("5347.00"),
+    )  # fmt: skip
+
+
+def test_weighted_deemed_years_derived_with_the_county_index() -> None:
+    # 开平 视同缴费指数 0.760: (0.760 × 60 + 54 × 1.0) / 12 = (45.6 + 54) / 12 = 8.3
+    # new = 9493 × 8.3 × 1.2% = 945.5028 → 945.50; old = 12000 / 120 = 100.00; allowance 4 × 30 = 120
+    # adjustment = (945.50 − 100.00 − 120) × 100% = 725.50
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=360,
+        average_index="1.0", account_balance=0, deemed_months=114, deemed_account=12000,
+        deemed_months_before_1994=60, index_sum_1994_1998=54, region="开平",
+    )  # fmt: skip
+    assert r.adjustment == Decimal("725.50")
+
+
+def test_statutory_path_from_birth_and_category() -> None:
+    # male born 1965-05 → 2025-07 at 60y2m (annex 1); months: 139 − 7 × 2/12 = 137.83… → 137.8
+    r = estimate_pension(
+        as_of=AS_OF, birth="1965-05", category="male", contribution_months=300, average_index="0.8",
+        account_balance="50000",
+    )  # fmt: skip
+    assert (str(r.retirement_month), r.age, r.annuity_months) == ("2025-07", (60, 2), Decimal("137.8"))
+    # basic = 9493 × 1.8 / 2 × 25 × 1% = 2135.925 → 2135.93; account = 50000 / 137.8 = 362.845… → 362.84
+    assert (r.basic, r.account) == (Decimal("2135.93"), Decimal("362.84"))
+
+
+def test_below_minimum_years_gives_the_shortfall_and_options() -> None:
+    # male born 1966-01 retires 2026-05; minimum 15 years = 180 months; 150 given → 30 short.
+    r = estimate_pension(
+        as_of=AS_OF, birth="1966-01", category="male", contribution_months=150, average_index=1,
+        account_balance=1000,
+    )  # fmt: skip
+    assert (r.eligible, r.missing_months, r.total) == (False, 30, None)
+    assert len(r.options) == 3 and "below_minimum_years" in {w.code for w in r.warnings}
+
+
+def test_flexible_late_keeps_the_statutory_years_and_says_agreement() -> None:
+    r = estimate_pension(
+        as_of=AS_OF, birth="1966-01", category="male", choice="flexible_late", retirement_month="2026-10",
+        contribution_months=200, average_index=1, account_balance=1000,
+    )  # fmt: skip
+    assert r.age == (60, 9) and "needs_employer_agreement" in {w.code for w in r.warnings}
+
+
+def test_retirement_beyond_the_tables_is_not_covered() -> None:
+    with pytest.raises(NotCovered) as err:
+        estimate_pension(
+            as_of=AS_OF, retirement_month="2027-01", age=(60, 0), contribution_months=300,
+            average_index=1, account_balance=0,
+        )  # fmt: skip
+    assert err.value.param == "pension.calc_base"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"contribution_months": 60 * 12 - 16 * 12 + 1}, "contribution_months"),
+        ({"contribution_months": -1}, "contribution_months"),
+        ({"average_index": 0}, "average_index"),
+        ({"average_index": "3.01"}, "average_index"),
+        ({"account_balance": -1}, "account_balance"),
+        ({"deemed_months": 400}, "deemed_months"),
+        ({"deemed_months": 10}, "weighted_deemed_years"),
+        ({"age": (60, 12)}, "age"),
+    ],
+)
+def test_bad_input_is_a_bilingual_error_naming_the_field(change: dict[str, Any], field: str) -> None:
+    args: dict[str, Any] = {
+        "as_of": AS_OF, "retirement_month": "2025-09", "age": (60, 0), "contribution_months": 300,
+        "average_index": 1, "account_balance": 0,
+    } | change  # fmt: skip
+    with pytest.raises(InputError) as err:
+        estimate_pension(**args)
+    assert err.value.field == field
+    assert err.value.message_zh != err.value.message_en
+
+
+def test_unknown_category_and_early_month() -> None:
+    base = {"as_of": AS_OF, "contribution_months": 300, "average_index": 1, "account_balance": 0}
+    with pytest.raises(InputError) as err:
+        estimate_pension(birth="1966-01", category="man", **base)
+    assert err.value.field == "category"
+    with pytest.raises(InputError) as err:
+        estimate_pension(birth="1966-01", category="male", choice="flexible_early", retirement_month="2025-06", **base)
+    assert err.value.field == "retirement_month"
+
+
+# ------------------------------------------------------------------------------- properties
+
+indices = st.decimals(min_value=Decimal("0.3"), max_value=Decimal("3"), places=4)
+months = st.integers(180, 480)
+balances = st.decimals(min_value=0, max_value=1_000_000, places=2)
+
+
+def _estimate(m: int, index: Decimal, balance: Decimal) -> Any:
+    return estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=m,
+        average_index=index, account_balance=balance,
+    )  # fmt: skip
+
+
+@given(months, st.integers(0, 120), indices, balances)
+@example(208, 1, Decimal("0.5241"), Decimal("66720.85"))
+def test_more_months_never_lower_the_pension(m: int, more: int, index: Decimal, balance: Decimal) -> None:
+    assert _estimate(min(m + more, 528), index, balance).total >= _estimate(m, index, balance).total
+
+
+@given(months, indices, indices, balances)
+@example(208, Decimal("0.5999"), Decimal("0.6"), Decimal(0))
+def test_a_higher_index_never_lowers_it(m: int, a: Decimal, b: Decimal, balance: Decimal) -> None:
+    lo, hi = sorted((a, b))
+    assert _estimate(m, hi, balance).total >= _estimate(m, lo, balance).total
+
+
+@given(months, st.decimals(min_value=Decimal("1E-8"), max_value=Decimal("1E-4")))
+def test_basic_pension_is_continuous_at_index_0_6(m: int, eps: Decimal) -> None:
+    at = _estimate(m, Decimal("0.6"), Decimal(0)).basic
+    below = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=m,
+        average_index=Decimal("0.6") - eps, account_balance=0,
+    ).basic  # fmt: skip
+    # d basic / d index near 0.6 is base × years × 1% × (1/0.6 + 1) / 2 ≤ 9493 × 40 × 0.01 × 1.34 ≈ 5090
+    # per unit of index, so an eps ≤ 1E-4 moves it by at most 0.51 plus one fen of rounding.
+    assert Decimal(0) <= at - below <= Decimal("0.52")
+
+
+@given(st.integers(40 * 12, 70 * 12 - 1))
+def test_annuity_months_decrease_with_age(age_months: int) -> None:
+    y, m = divmod(age_months, 12)
+    y2, m2 = divmod(age_months + 1, 12)
+    assert annuity_months(y2, m2, as_of=AS_OF) < annuity_months(y, m, as_of=AS_OF)
+
+
+@given(months, indices, balances, st.integers(0, 180), st.decimals(min_value=0, max_value=30, places=2))
+def test_every_amount_is_non_negative_with_two_places(
+    m: int, index: Decimal, balance: Decimal, deemed: int, weighted: Decimal
+) -> None:
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=m, average_index=index,
+        account_balance=balance, deemed_months=min(deemed, m), deemed_account=balance / 10,
+        weighted_deemed_years=weighted,
+    )  # fmt: skip
+    for line in (r.basic, r.account, r.transitional, r.adjustment, r.total):
+        assert line >= 0 and line.as_tuple().exponent == -2
+
+
+# ------------------------------------------------------------------------------- death benefits
+
+
+def test_death_benefits_national_standard() -> None:
+    # death in 2024 → 2023 Guangdong urban income 59307 / 12 = 4942.25 per month
+    # funeral 2 × 4942.25 = 9884.50; 20 years → 9 + (20 − 15) = 14 months → 69191.50
+    r = pension_death_benefits(date(2024, 5, 1), 240, 30000, as_of=AS_OF)
+    assert (r.funeral_grant, r.survivor_months, r.survivor_grant, r.inheritable_account) == (
+        Decimal("9884.50"), 14, Decimal("69191.50"), Decimal(30000),
+    )  # fmt: skip
+    codes = {w.code for w in r.warnings}
+    assert {"status_assumed", "guangdong_rule_not_found"} <= codes
+
+
+def test_death_benefit_months_capped_at_24() -> None:
+    # 40 years → 9 + 25 = 34 → capped at 24; 2021 death → 2020 income 50257 / 12 × 24 = 100514.00
+    r = pension_death_benefits(date(2021, 3, 1), 480, as_of=AS_OF)
+    assert (r.survivor_months, r.survivor_grant) == (24, Decimal("100514.00"))
+
+
+def test_death_benefits_where_the_income_was_not_collected() -> None:
+    with pytest.raises(NotCovered, match="not collected"):
+        pension_death_benefits(date(2023, 5, 1), 240, as_of=AS_OF)
+    r = pension_death_benefits(date(2023, 5, 1), 240, as_of=AS_OF, overrides={"pension.death.urban_income": 57000})
+    assert r.funeral_grant == Decimal("9500.00")  # 57000 / 12 × 2
