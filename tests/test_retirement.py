@@ -156,3 +156,13 @@ def test_delay_never_exceeds_the_cap(birth: YearMonth, category: str) -> None:
 def test_minimum_years_between_15_and_20_and_non_decreasing(year: int, later: int) -> None:
     a, b = min_contribution_years(year, as_of=AS_OF), min_contribution_years(year + later, as_of=AS_OF)
     assert Decimal(15) <= a <= b <= Decimal(20)
+
+
+def test_illness_route_reports_the_route_and_no_amount() -> None:
+    from jm_socialsec.retirement import illness_route
+
+    r = illness_route("1970-03", "female_55", as_of=AS_OF)
+    # female_55 born 1970-03: k = 2, step 4 → delay 1 → 55y1m → 2025-04
+    assert str(r.statutory_month) == "2025-04"
+    assert r.amount is None and "病残津贴" in r.route_zh
+    assert "amount_not_computed" in {w.code for w in r.warnings}

@@ -35,7 +35,6 @@ from .tables import Unit
 M = Unit.YUAN_PER_MONTH
 _YEAR = 12  # months in a year (structural)
 _TENTH = Decimal("0.1")  # 计发月数 are rounded to one decimal (structural precision)
-_MAX_INDEX = 3  # the contribution index can never exceed 300% (the base's upper limit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,11 +234,12 @@ def estimate_pension(
     months = _whole(contribution_months, "contribution_months")
     deemed = _whole(deemed_months, "deemed_months")
     index = to_decimal(average_index, "average_index")
+    max_index = params.value("pension.max_average_index", params.as_of)
     check(
-        Decimal(0) < index <= _MAX_INDEX,
+        Decimal(0) < index <= max_index,
         "average_index",
-        "平均缴费指数应大于0且不超过3",
-        "the average index must be above 0 and at most 3",
+        f"平均缴费指数应大于0且不超过{max_index}",
+        f"the average index must be above 0 and at most {max_index}",
     )
     balance = to_decimal(account_balance, "account_balance", non_negative=True)
     deemed_acct = to_decimal(deemed_account, "deemed_account", non_negative=True)

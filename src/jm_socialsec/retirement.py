@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from ._api import check, field_value, public
 from .errors import InputError
-from .explain import Explained, Quantity, Step, notices_for
+from .explain import Explained, Notice, Quantity, Step, notices_for
 from .months import Age, YearMonth
 from .params import Params
 from .tables import Unit
@@ -585,4 +585,71 @@ def retirement_month(
         contribution_months,
         None if work_type is None else SpecialWorkType.parse(work_type, "special_type"),
         None if years_in_type is None else to_decimal(years_in_type, "special_years", non_negative=True),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Illness or non-work disability before the statutory age (病残津贴)
+
+
+class IllnessRoute(Explained):
+    """What applies to a person who loses the ability to work before the statutory age."""
+
+    title_zh: ClassVar[str] = "因病或非因工致残：病残津贴"
+    title_en: ClassVar[str] = "Illness or non-work disability: the 病残津贴 route"
+    headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("statutory_month", "法定退休年月", "statutory retirement month"),
+        ("route_zh", "办理途径", "route"),
+    )
+
+    statutory_month: YearMonth
+    route_zh: str
+    route_en: str
+    #: Always None: the 病残津贴 formula was not collected; the library computes no amount.
+    amount: None = None
+
+
+@public
+def illness_route(
+    birth: date | YearMonth | str,
+    category: Category | str,
+    *,
+    as_of: date | None = None,
+) -> IllnessRoute:
+    """The route for complete loss of working ability before the statutory age, without an amount.
+
+    From 2025 early retirement for illness is replaced by 病残津贴 (企业职工基本养老保险病残津贴暂行办法)
+    until the statutory age, then the pension. The formula was not collected: no amount is computed.
+    """
+    params = Params(as_of)
+    cat = Category.parse(category)
+    ym = _birth(birth, params.as_of)
+    _, _, month = statutory_month(params, ym, cat)
+    route_zh = "经劳动能力鉴定完全丧失劳动能力的，申领病残津贴至法定退休年龄，之后按月领取基本养老金"
+    route_en = (
+        "after an appraisal of complete loss of working ability, draw the 病残津贴 (illness/disability "
+        "allowance) until the statutory retirement age, then the monthly pension"
+    )
+    return IllnessRoute(
+        as_of=params.as_of,
+        steps=(
+            Step(
+                id="route",
+                label_zh="病残津贴途径",
+                label_en="illness/disability allowance route",
+                result=month,
+                note_zh=route_zh + "；本库不计算病残津贴金额（计发办法未收集）",
+                note_en=route_en + "; the library computes no amount (the formula was not collected)",
+            ),
+        ),
+        warnings=(
+            Notice(
+                code="amount_not_computed",
+                zh="病残津贴计发办法未收集，不计算金额",
+                en="the 病残津贴 formula was not collected; no amount is computed",
+            ),
+        ),
+        statutory_month=month,
+        route_zh=route_zh,
+        route_en=route_en,
     )
