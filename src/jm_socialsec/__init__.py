@@ -32,6 +32,13 @@ if TYPE_CHECKING:
         statutory_retirement,
     )
     from .tables import Source, Status, Unit
+    from .unemployment import (
+        SeparationReason,
+        UnemploymentBenefit,
+        UnemploymentContribution,
+        unemployment_benefit,
+        unemployment_contribution,
+    )
 
 __version__ = "0.1.0"
 
@@ -65,6 +72,11 @@ _LAZY: dict[str, str] = {
     "Step": "explain",
     "TableError": "errors",
     "Unit": "tables",
+    "SeparationReason": "unemployment",
+    "UnemploymentBenefit": "unemployment",
+    "UnemploymentContribution": "unemployment",
+    "unemployment_benefit": "unemployment",
+    "unemployment_contribution": "unemployment",
     "YearMonth": "months",
     "annuity_months": "pension",
     "estimate_pension": "pension",
@@ -113,6 +125,7 @@ __all__ = [
     "ResolvedRetirement",
     "RetirementAge",
     "RetirementChoice",
+    "SeparationReason",
     "SocialSecError",
     "Source",
     "SpecialRetirement",
@@ -120,6 +133,8 @@ __all__ = [
     "Status",
     "Step",
     "TableError",
+    "UnemploymentBenefit",
+    "UnemploymentContribution",
     "Unit",
     "YearMonth",
     "annuity_months",
@@ -135,4 +150,6 @@ __all__ = [
     "special_retirement",
     "statutory_retirement",
     "to_decimal",
+    "unemployment_benefit",
+    "unemployment_contribution",
 ]

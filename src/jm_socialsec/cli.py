@@ -23,6 +23,7 @@ def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
     from .contributions import pension_contribution
     from .pension import estimate_pension
     from .retirement import statutory_retirement
+    from .unemployment import unemployment_benefit
 
     return [
         ("法定退休年龄 / retirement age", lambda: statutory_retirement("1966-01", "male", as_of=DEMO_AS_OF)),
@@ -35,6 +36,17 @@ def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
                 average_index="0.85",
                 account_balance="86500.00",
                 region="台山",
+                as_of=DEMO_AS_OF,
+            ),
+        ),
+        (
+            "失业保险待遇 / unemployment benefit",
+            lambda: unemployment_benefit(
+                "2026-10",
+                "台山",
+                60,
+                reason="contract_expired",
+                recent_contribution_wages=[4500] * 12,
                 as_of=DEMO_AS_OF,
             ),
         ),
