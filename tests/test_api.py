@@ -41,6 +41,18 @@ def test_cli_demo_and_tables_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert "wages.minimum_monthly" in capsys.readouterr().out
 
 
+def test_cli_demo_json_is_valid_json_with_year_months_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["demo", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    retirement = results[0]
+    assert retirement["year_month"] == "2026-05"
+    # a parameter whose value is a year-month (the reform's first delayed birth month) is text too
+    values = [p["value"] for s in retirement["steps"] for p in s["params"]]
+    assert "1965-01" in values
+
+
 def test_cli_error_is_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

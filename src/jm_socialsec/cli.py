@@ -21,6 +21,7 @@ DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures eve
 
 def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
     from .contributions import pension_contribution
+    from .injury import injury_benefits
     from .pension import estimate_pension
     from .retirement import statutory_retirement
     from .unemployment import unemployment_benefit
@@ -47,6 +48,20 @@ def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
                 60,
                 reason="contract_expired",
                 recent_contribution_wages=[4500] * 12,
+                as_of=DEMO_AS_OF,
+            ),
+        ),
+        (
+            "工伤保险待遇 / work-injury benefits",
+            lambda: injury_benefits(
+                7,
+                "2025-03-10",
+                8000,
+                assessed_on="2025-09-15",
+                leaves_job=True,
+                left_on="2026-10-31",
+                birth="1968-05",
+                category="male",
                 as_of=DEMO_AS_OF,
             ),
         ),

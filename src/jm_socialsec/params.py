@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 
 from .errors import BadValue, InputError, NotCovered
 from .money import parse_decimal
@@ -46,6 +46,10 @@ class ParamValue(BaseModel):
     provisional_zh: str = ""
     provisional_en: str = ""
     overridden: bool = False
+
+    @field_serializer("value", when_used="json")
+    def _value_json(self, v: Any) -> Any:
+        return str(v) if isinstance(v, Decimal | YearMonth) else v
 
     @property
     def decimal(self) -> Decimal:
