@@ -31,6 +31,7 @@ from jm_socialsec.injury import (
     injury_contribution,
     own_wage,
 )
+from jm_socialsec.money import round_fen
 
 AS_OF = date(2026, 11, 21)
 CASES = tomllib.loads((Path(__file__).parent / "data" / "injury_cases.toml").read_text(encoding="utf-8"))
@@ -259,6 +260,15 @@ def test_survivors_over_the_cap_are_scaled_to_the_wage() -> None:
     assert r.survivor_monthly == Decimal("7000.00") and r.survivors_capped
 
 
+def test_low_earner_survivors_are_capped_at_the_wage_before_death_not_the_raised_own_wage() -> None:
+    r = death_benefits("2025-06-01", 4000, ["spouse", "relative", "relative"], as_of=AS_OF)
+    # 本人工资 raised to the floor 9183 × 0.6 = 5509.80; shares 40% + 30% + 30% = 100% → 5509.80,
+    # above the wage before death 4000 (art. 39): scaled 4000 × 0.4 = 1600, × 0.3 = 1200, 1200.
+    assert r.own_wage == Decimal("5509.80")
+    assert [s.amount for s in r.survivors] == [Decimal("1600.00"), Decimal("1200.00"), Decimal("1200.00")]
+    assert r.survivor_monthly == Decimal("4000.00") and r.survivors_capped
+
+
 def test_grade1_4_worker_dying_after_the_paid_leave_gets_no_death_grant() -> None:
     r = death_benefits(
         "2025-06-01", 7000, ["spouse"], during_paid_leave=False, grade=3, injured_on="2024-02-01", as_of=AS_OF
@@ -428,9 +438,13 @@ def test_lump_sums_are_non_increasing_in_grade_number(avg: Decimal, a: int, b: i
 @given(wages, st.booleans(), deps)
 @example(Decimal(7000), True, ["orphan", "lone_elderly"])
 @example(Decimal("5509.85"), False, ["relative"] * 3)
-def test_survivors_never_exceed_the_own_wage(avg: Decimal, spouse: bool, others: list[str]) -> None:
+def test_survivors_never_exceed_the_wage_before_death(avg: Decimal, spouse: bool, others: list[str]) -> None:
+    # 条例 art. 39 (二): "核定的各供养亲属的抚恤金之和不应高于因工死亡职工生前的工资" — the wage earned,
+    # which for a worker at or inside the band is also their 本人工资.
     r = death_benefits("2025-06-01", avg, (["spouse"] if spouse else []) + others, as_of=AS_OF)
-    assert r.survivor_monthly <= r.own_wage
+    assert r.survivor_monthly <= round_fen(avg)
+    if r.own_wage == round_fen(avg):
+        assert r.survivor_monthly <= r.own_wage
     assert sum((s.amount for s in r.survivors), Decimal(0)) == r.survivor_monthly
 
 

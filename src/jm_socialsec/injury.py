@@ -1013,7 +1013,8 @@ def death_benefits(
 
     - 丧葬补助金: 6 months of the pooling area's average wage of the year before the death.
     - 供养亲属抚恤金 per dependent (``"spouse"`` 40%, ``"relative"`` 30%, ``"orphan"`` and
-      ``"lone_elderly"`` 30% + 10%) of the deceased's 本人工资; the total is capped at it.
+      ``"lone_elderly"`` 30% + 10%) of the deceased's 本人工资; the total is capped at the wage
+      before death (``avg_wage_12m``, not clamped; 条例 art. 39 (二)).
     - 一次性工亡补助金: 20 × the national urban per-capita disposable income of the year before
       the death; before that figure is published (per ``as_of``) the previous one is used,
       provisionally.
@@ -1104,7 +1105,9 @@ def death_benefits(
         rate_params.append(base)
         rates.append(base.decimal + (supplement.decimal if d.supplemented and supplement else _ZERO))
     cap_mult = _covered(params, "injury.death.survivor_total_cap", died)
-    cap = round_fen(own * cap_mult.decimal)
+    # Art. 39 (二): the shares are of 本人工资, but their total is capped at 生前的工资 — the wage
+    # actually earned (the 12-month average given), not the 60–300% clamped 本人工资.
+    cap = round_fen(avg * cap_mult.decimal)
     shares, capped = share_survivors([own * r for r in rates], cap)
     survivors = tuple(
         SurvivorPension(dependent=d, rate=r, amount=a) for d, r, a in zip(deps, rates, shares, strict=True)
@@ -1115,12 +1118,14 @@ def death_benefits(
             id="survivor_monthly",
             label_zh="供养亲属抚恤金合计（按月）",
             label_en="survivor pensions, total (monthly)",
-            formula_zh="本人工资 × 比例（配偶40%，其他亲属每人30%，孤寡老人或孤儿加10%）；合计不高于本人工资",
+            formula_zh="本人工资 × 比例（配偶40%，其他亲属每人30%，孤寡老人或孤儿加10%）；"
+            "合计不高于工亡职工生前的工资（条例第三十九条）",
             formula_en="own wage × share (spouse 40%, each other relative 30%, lone elderly or orphan "
-            "+10%); the total not above the own wage",
+            "+10%); the total not above the deceased's wage before death (art. 39)",
             calc="；".join(f"{d.zh} {own} × {r} = {round_fen(own * r)}" for d, r in zip(deps, rates, strict=True))
             + (
-                f"；合计超过上限 {own} × {cap_mult.value} = {cap}，按比例压缩为 " + " + ".join(str(a) for a in shares)
+                f"；合计超过生前工资上限 {avg} × {cap_mult.value} = {cap}，按比例压缩为 "
+                + " + ".join(str(a) for a in shares)
                 if capped
                 else ""
             ),
