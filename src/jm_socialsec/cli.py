@@ -20,6 +20,7 @@ DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures eve
 
 
 def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
+    from .checklist import RetireeProfile, retirement_checklist
     from .contributions import pension_contribution
     from .injury import injury_benefits
     from .pension import estimate_pension
@@ -62,6 +63,26 @@ def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
                 left_on="2026-10-31",
                 birth="1968-05",
                 category="male",
+                as_of=DEMO_AS_OF,
+            ),
+        ),
+        (
+            "退休一件事清单 / retirement checklist",
+            lambda: retirement_checklist(
+                RetireeProfile(
+                    birth="1966-08",
+                    category="male",
+                    contribution_months=300,
+                    deemed_service=["military"],
+                    housing_fund_account=True,
+                    medical_months=300,
+                    medical_local_months=240,
+                    hukou_type="urban",
+                    hukou_region="蓬江",
+                    one_child_certificate=True,
+                    only_child_alive=True,
+                ),
+                date(2026, 12, 14),
                 as_of=DEMO_AS_OF,
             ),
         ),
