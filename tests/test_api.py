@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jm_socialsec import InputError, Region, SocialSecError, mask_id
@@ -66,3 +68,49 @@ def test_cli_error_is_a_message_not_a_traceback(
     assert main(["tables"]) == 2
     err = capsys.readouterr().err
     assert "x.toml" in err and "Traceback" not in err
+
+
+def test_cli_pension_reproduces_the_determination_sheet(capsys: pytest.CaptureFixture[str]) -> None:
+    # the Zhongshan sheet (tests/data/pension_cases.toml): total 1688.94, provisional on the 2024 base
+    argv = ["pension", "--retirement-month", "2025-03", "--age", "55", "1", "--months", "208", "--index", "0.5241",
+            "--balance", "66720.85", "--as-of", "2025-04-15", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert (data["total"], data["provisional"]) == ("1688.94", True)
+
+
+def test_cli_estimates_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["retirement", "1966-01", "male", "--as-of", "2026-11-21"]) == 0
+    assert "2026-05" in capsys.readouterr().out  # annex 1: born 1966-01 → 60y4m → 2026-05
+    assert main(["unemployment", "2026-10", "--months", "60", "--reason", "dismissed", "--as-of", "2026-11-21"]) == 0
+    assert "1,836.00" in capsys.readouterr().out  # 2040 × 90%
+    assert main(["injury", "10", "2025-03-10", "6000", "--as-of", "2026-11-21"]) == 0
+    assert "42,000.00" in capsys.readouterr().out  # grade 10: 7 × 6000
+
+
+def test_cli_checklist_from_a_profile_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tmp_path / "p.json"
+    profile.write_text('{"birth": "1966-01", "category": "male", "contribution_months": 300}', "utf-8")
+    assert main(["checklist", "--profile", str(profile), "--apply-on", "2026-04-01", "--as-of", "2026-11-21"]) == 0
+    out = capsys.readouterr().out
+    assert "企业职工基本养老金申领" in out and "2026-05" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["retirement", "1966-13", "male"],
+        ["pension", "--retirement-month", "2025-03", "--age", "55", "1", "--months", "208", "--index", "9",
+         "--balance", "1"],
+        ["unemployment", "2026-10", "--months", "60", "--reason", "fired_for_fun"],
+        ["injury", "11", "2025-03-10", "6000"],
+        ["retirement", "1966-01", "male", "--as-of", "yesterday"],
+        ["checklist", "--profile", "/nonexistent.json"],
+    ],
+)  # fmt: skip
+def test_cli_bad_input_is_a_bilingual_message_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "错误 / error [input_invalid]" in err and "invalid" in err and "Traceback" not in err
