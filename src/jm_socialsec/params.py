@@ -160,10 +160,7 @@ class Params:
             elif key is not None:
                 raise NotCovered(param, day, None, None, "该参数不按键取值", "not a keyed parameter")
             pv = ParamValue(
-                id=p.id,
-                label_zh=p.label_zh,
-                label_en=p.label_en,
-                unit=p.unit,
+                **_described(p),
                 value=value,
                 key=key,
                 since=period.since,
@@ -194,16 +191,18 @@ class Params:
                 raise InputError(f"overrides[{p.id}]", f"缺少键 {key}", f"missing key {key!r}")
             value = raw[str(key)]
         return ParamValue(
-            id=p.id,
-            label_zh=p.label_zh,
-            label_en=p.label_en,
-            unit=p.unit,
+            **_described(p),
             value=value,
             key=key,
             status=Status.ASSUMED,
             source=OVERRIDE_SOURCE,
             overridden=True,
         )
+
+
+def _described(p: Param) -> dict[str, Any]:
+    """What every value of ``p`` says about itself: id, labels, unit."""
+    return {"id": p.id, "label_zh": p.label_zh, "label_en": p.label_en, "unit": p.unit}
 
 
 def _pick(p: Param, mapping: dict[str, Any], key: str | None, day: date) -> Any:
