@@ -30,11 +30,9 @@ from .tables import Unit
 M = Unit.YUAN_PER_MONTH
 
 
-class PensionContribution(Explained):
-    """One month's pension contribution, explained."""
+class MonthlyContribution(Explained):
+    """One month's contribution to a social-insurance scheme: base, both shares, total."""
 
-    title_zh: ClassVar[str] = "企业职工基本养老保险月缴费测算"
-    title_en: ClassVar[str] = "Monthly pension contribution"
     headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("base", "缴费基数", "contribution base"),
         ("employee", "个人缴费", "employee contribution"),
@@ -45,11 +43,23 @@ class PensionContribution(Explained):
 
     month: YearMonth
     region: Region
-    flexible: bool
     base: Money
-    employee: Money  # for a flexible worker: the 8% that goes to the personal account
-    employer: Money  # for a flexible worker: the 12% pooled part
+    employee: Money
+    employer: Money
     total: Money
+
+
+class PensionContribution(MonthlyContribution):
+    """One month's pension contribution, explained.
+
+    For a flexible worker ``employee`` is the 8% that goes to the personal account and
+    ``employer`` the 12% pooled part.
+    """
+
+    title_zh: ClassVar[str] = "企业职工基本养老保险月缴费测算"
+    title_en: ClassVar[str] = "Monthly pension contribution"
+
+    flexible: bool
     provisional: bool
 
 

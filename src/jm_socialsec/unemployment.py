@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from ._api import check, field_value, public
+from .contributions import MonthlyContribution, clamp_base
 from .errors import InputError, NotCovered
 from .explain import Explained, Notice, Quantity, Step, notices_for
 from .money import Money, round_fen, to_decimal
@@ -160,25 +161,11 @@ class UnemploymentBenefit(Explained):
     farmer_transition_lump_sum: Money = Decimal(0)
 
 
-class UnemploymentContribution(Explained):
+class UnemploymentContribution(MonthlyContribution):
     """One month's unemployment-insurance contribution, explained."""
 
     title_zh: ClassVar[str] = "失业保险月缴费测算"
     title_en: ClassVar[str] = "Monthly unemployment-insurance contribution"
-    headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("base", "缴费基数", "contribution base"),
-        ("employee", "个人缴费", "employee contribution"),
-        ("employer", "单位缴费", "employer contribution"),
-        ("total", "合计", "total"),
-    )
-    units: ClassVar[dict[str, Unit]] = {"base": M, "employee": M, "employer": M, "total": M}
-
-    month: YearMonth
-    region: Region
-    base: Money
-    employee: Money
-    employer: Money
-    total: Money
 
 
 # ---------------------------------------------------------------------------------------------
@@ -925,7 +912,7 @@ def unemployment_contribution(
         f"{factor.value} 倍后（{cap}）低于最低工资标准 {floor.value}，请核对",
         f"{factor.value} × it ({cap}) is below the minimum wage {floor.value}; check the figure",
     )
-    base = min(max(wage_d, floor.decimal), cap)
+    base = clamp_base(wage_d, floor.decimal, cap)
     rate_e = params.get("unemployment.contribution.employee_rate", ym)
     rate_r = params.get("unemployment.contribution.employer_rate", ym)
     employee = round_fen(base * rate_e.decimal)
