@@ -9,6 +9,57 @@ import pytest
 from jm_socialsec import params as params_mod
 from jm_socialsec.tables import load_tables
 
+SYNTHETIC_REGISTER = """
+[[document]]
+id = "doc-a"
+title = "doc A"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "doc-b"
+title = "doc B"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "doc-c"
+title = "doc C"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "doc-d"
+title = "doc D"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "doc-e"
+title = "doc E"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "doc-f"
+title = "doc F"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+
+[[document]]
+id = "not-collected"
+title = "not collected"
+issuer = "synthetic"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+"""
+
 SYNTHETIC = """
 title = "synthetic, for mechanism tests only"
 
@@ -26,7 +77,7 @@ until = 2024-12-31
 value = 100
 published = 2024-06-01
 status = "official"
-source = { document = "doc A" }
+source = { doc = "doc-a" }
 
 [[param.values]]
 since = 2025-01-01
@@ -34,7 +85,7 @@ until = 2025-12-31
 value = 110
 published = 2025-10-27
 status = "secondary"
-source = { document = "doc B" }
+source = { doc = "doc-b" }
 
 [[param]]
 id = "test.open"
@@ -48,14 +99,14 @@ since = 2020-01-01
 until = 2022-12-31
 value = 0.5
 status = "assumed"
-source = { document = "doc C" }
+source = { doc = "doc-c" }
 
 [[param.values]]
 since = 2023-01-01
 value = 0.25
 published = 2022-11-01
 status = "official"
-source = { document = "doc D" }
+source = { doc = "doc-d" }
 
 [[param]]
 id = "test.holey"
@@ -69,14 +120,14 @@ since = 2021-01-01
 until = 2021-12-31
 value = 500
 status = "secondary"
-source = { document = "doc F" }
+source = { doc = "doc-f" }
 
 [[param.values]]
 since = 2022-01-01
 until = 2022-12-31
 missing = true
 status = "assumed"
-source = { document = "not collected" }
+source = { doc = "not-collected" }
 
 [[param]]
 id = "test.keyed"
@@ -89,12 +140,12 @@ keyed_by = "grade"
 since = 2011-01-01
 value = { 1 = 27, 2 = 25 }
 status = "official"
-source = { document = "doc E" }
+source = { doc = "doc-e" }
 """
 
 
 @pytest.fixture
 def synthetic(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    reg = load_tables({"synthetic.toml": SYNTHETIC})
+    reg = load_tables({"sources.toml": SYNTHETIC_REGISTER, "synthetic.toml": SYNTHETIC})
     monkeypatch.setattr(params_mod, "registry", lambda: reg)
     yield

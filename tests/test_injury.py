@@ -6,13 +6,18 @@ the arithmetic written next to each case. Figures used by hand:
   is 9183 × 0.6 = 5509.80 to 9183 × 3 = 27549 (条例 art. 64);
 - national urban disposable income (injury.toml): 2016 33616, 2024 54188, 2025 56502;
 - months (条例 arts. 35-37, Guangdong): grade 7: 13 / 6 / 25; grade 10: 7 / 1 / 4;
-- Jiangmen minimum wage: 1550 (2018-07..2021-11), 1850 (2025-03..2026-08); 托底线 2021: 4138.
+- Jiangmen minimum wage: 1550 (2018-07..2021-11), 1850 (2025-03..2026-08); 托底线 2021: 4138;
+- 生活护理费 (广东 2019 art. 26): 60 / 50 / 40 / 30% by 生活自理障碍等级 1-4.
+
+The Guangdong corrections of issue 9 (nursing levels, the 2012 start of the Guangdong tables, the
+pension exclusion, item-by-item death benefits, publication dates) have their own tests with the
+articles quoted in ``test_injury_guangdong.py``. Tests here whose expectation changed say why.
 """
 
 from __future__ import annotations
 
 import tomllib
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -64,8 +69,9 @@ def test_grade10_worked_case(source: str, case: dict[str, Any]) -> None:
     assert r.own_wage == Decimal(case["own_wage"]), source
     assert r.disability_lump_sum == Decimal(case["disability_lump_sum"])
     assert r.medical_lump_sum == Decimal(case["medical_lump_sum"])
-    assert r.employment_lump_sum_full == Decimal(case["employment_lump_sum_full"])
-    assert r.employment_lump_sum == Decimal(case["employment_lump_sum_full"])  # no reduction by default
+    # Changed (issue 9): `employment_lump_sum_full` is gone with the Hebei near-retirement
+    # reduction (Guangdong has none): the grant is the full amount, always.
+    assert r.employment_lump_sum == Decimal(case["employment_lump_sum"])
     assert r.monthly_allowance is None
 
 
@@ -136,8 +142,10 @@ def test_grade7_leaving_the_job_items_and_payers() -> None:
     assert r.payer_of("employment_lump_sum") is Payer.EMPLOYER
     assert r.payer_of("paid_leave") is Payer.EMPLOYER
     assert r.paid_leave_max_months == 24
-    # The result says that Guangdong's near-retirement rule is unconfirmed.
-    assert any(w.code == "unconfirmed_rule" for w in r.warnings)
+    # Changed (issue 9): no "unconfirmed_rule" warning any more — Guangdong has no near-retirement
+    # reduction (corrections-2026-11 §4), so there is nothing unconfirmed to flag.
+    assert not any(w.code == "unconfirmed_rule" for w in r.warnings)
+    assert not r.draws_pension and not r.pension_exclusion_applied
 
 
 def test_grade7_staying_in_the_job_gets_the_disability_grant_only() -> None:
@@ -188,54 +196,42 @@ def test_grade5_leaving_the_job_ends_the_allowance() -> None:
 
 
 def test_nursing_care_and_hospital_meals() -> None:
-    r = injury_benefits(
-        1, "2025-03-10", 9000, care_level="full", hospital_days=45, hospital_meal_daily="35.5", as_of=AS_OF
-    )
-    # 9183 × 0.5 = 4591.50 (fund); 35.5 × 45 = 1597.50 (fund)
-    assert r.nursing_monthly == Decimal("4591.50")
+    # Changed (issue 9): the national three levels (care_level="full" → 50%) are replaced by
+    # Guangdong's four (广东省工伤保险条例 2019 art. 26: 一级 60%); the "conflicting_sources"
+    # warning is gone with the conflict.
+    r = injury_benefits(1, "2025-03-10", 9000, care_level=1, hospital_days=45, hospital_meal_daily="35.5", as_of=AS_OF)
+    # 9183 × 0.6 = 5509.80 (fund); 35.5 × 45 = 1597.50 (fund)
+    assert r.nursing_monthly == Decimal("5509.80")
     assert r.hospital_meals == Decimal("1597.50")
     assert r.payer_of("nursing") is Payer.FUND and r.payer_of("hospital_meals") is Payer.FUND
-    assert any(w.code == "conflicting_sources" for w in r.warnings)
+    assert not any(w.code == "conflicting_sources" for w in r.warnings)
 
 
-@pytest.mark.parametrize(
-    ("left_on", "expected_factor", "expected"),
-    [
-        # Male born 1968-05: statutory month 2029-04 (60 + 11 months' delay).
-        ("2023-12-31", "1", "200000.00"),  # 64 months left = 5 full years → in full
-        ("2026-10-31", "0.4", "80000.00"),  # 30 months → 2 full years → 2 × 20% = 40%
-        ("2028-06-30", "0.1", "20000.00"),  # 10 months → 0 full years → floor 10%
-        ("2029-04-01", "0", "0.00"),  # at the statutory month → nothing
-    ],
-)
-def test_near_retirement_reduction_when_switched_on(left_on: str, expected_factor: str, expected: str) -> None:
+# Changed (issue 9): the tests of the near-retirement reduction (Hebei's ladder, 100 / 40 / 10 / 0%)
+# were removed with the rule: Guangdong has no reduction near retirement (corrections-2026-11 §4).
+# What replaces them: the grant is the same however close the end is to retirement.
+
+
+@pytest.mark.parametrize("left_on", ["2023-12-31", "2026-10-31", "2028-06-30", "2029-04-01"])
+def test_employment_grant_is_not_reduced_near_retirement(left_on: str) -> None:
     r = injury_benefits(
-        7,
-        "2022-03-10",
-        8000,
-        leaves_job=True,
-        left_on=left_on,
-        birth="1968-05",
-        category="male",
-        near_retirement_reduction=True,
-        as_of=AS_OF,
+        7, "2022-03-10", 8000, leaves_job=True, left_on=left_on, birth="1968-05", category="male", as_of=AS_OF
     )
-    # Band for a 2022 injury: 8310 × 0.6 = 4986 to 24930 → 8000; full grant 8000 × 25 = 200000.
-    assert r.employment_lump_sum_full == Decimal("200000.00")
-    assert r.employment_reduction_factor == Decimal(expected_factor)
-    assert r.employment_lump_sum == Decimal(expected)
-    assert r.medical_lump_sum == Decimal("48000.00")  # not reduced
-    assert any(w.code == "unconfirmed_rule" and "河北" in w.zh for w in r.warnings)
-    assert any(w.code == "status_assumed" for w in r.warnings)
+    # Band for a 2022 injury: 8310 × 0.6 = 4986 to 24930 → 8000; 8000 × 25 = 200000; × 6 = 48000.
+    assert r.employment_lump_sum == Decimal("200000.00")
+    assert r.medical_lump_sum == Decimal("48000.00")
+    assert not any("河北" in w.zh for w in r.warnings)
 
 
-def test_no_reduction_by_default_even_past_retirement_but_it_is_flagged() -> None:
+def test_end_at_retirement_without_pension_is_paid_but_flagged() -> None:
+    # Male born 1968-05: statutory month 2029-04 (60 + 11 months' delay). Changed (issue 9): the
+    # warning now points to the Guangdong rule (art. 32) and the draws_pension input.
     r = injury_benefits(
         7, "2022-03-10", 8000, leaves_job=True, left_on="2029-06-30", birth="1968-05", category="male", as_of=AS_OF
     )
     assert r.employment_lump_sum == Decimal("200000.00")
-    assert r.employment_reduction_factor is None
-    assert any(w.code == "at_retirement" for w in r.warnings)
+    flag = next(w for w in r.warnings if w.code == "at_retirement")
+    assert "draws_pension" in flag.en and "第三十二条" in flag.zh
 
 
 # ------------------------------------------------------------------------------ death
@@ -280,13 +276,16 @@ def test_grade1_4_worker_dying_after_the_paid_leave_gets_no_death_grant() -> Non
 
 
 def test_death_grant_before_publication_is_provisional() -> None:
+    # Changed (issue 9): 2025's income was first published on 2026-01-19 (NBS 「2025年国民经济运行情况」),
+    # not at the end of February: as_of 2026-02-01 now knows it. The provisional case moves to
+    # before the 19th.
     kw: dict[str, Any] = {"overrides": {"wages.provincial_average_monthly": 9500}}
-    early = death_benefits("2026-01-20", 7000, ["spouse"], as_of=date(2026, 2, 1), **kw)
-    # 2025's income is not published on 2026-02-01: 2024's 54188 × 20 = 1083760, provisionally.
+    early = death_benefits("2026-01-05", 7000, ["spouse"], as_of=date(2026, 1, 18), **kw)
+    # 2025's income is not published on 2026-01-18: 2024's 54188 × 20 = 1083760, provisionally.
     assert early.death_grant == Decimal("1083760.00") and early.provisional
     assert any(w.code == "provisional" for w in early.warnings)
-    later = death_benefits("2026-01-20", 7000, ["spouse"], as_of=AS_OF, **kw)
-    # known on 2026-11-21: 56502 × 20 = 1130040
+    later = death_benefits("2026-01-05", 7000, ["spouse"], as_of=date(2026, 2, 1), **kw)
+    # known on 2026-02-01: 56502 × 20 = 1130040
     assert later.death_grant == Decimal("1130040.00") and not later.provisional
 
 
@@ -337,19 +336,21 @@ BAD: list[tuple[str, Any, str]] = [
         lambda: injury_benefits(3, "2025-03-10", 6000, leaves_job=True, left_on="2025-06-01", as_of=AS_OF),
         "leaves_job",
     ),
-    (
-        "reduction without birth",
-        lambda: injury_benefits(
-            7, "2025-03-10", 6000, leaves_job=True, left_on="2025-06-01", near_retirement_reduction=True
-        ),
-        "birth",
-    ),
+    # Changed (issue 9): "reduction without birth" removed with the near-retirement reduction.
     (
         "appraisal before injury",
         lambda: injury_benefits(5, "2025-03-10", 6000, assessed_on="2025-01-01"),
         "assessed_on",
     ),
     ("unknown care level", lambda: injury_benefits(1, "2025-03-10", 6000, care_level="some"), "care_level"),
+    # Changed (issue 9): the national level names are not Guangdong's levels (1-4).
+    ("national care level name", lambda: injury_benefits(1, "2025-03-10", 6000, care_level="full"), "care_level"),
+    ("care level 0", lambda: injury_benefits(1, "2025-03-10", 6000, care_level=0), "care_level"),
+    ("care level 5", lambda: injury_benefits(1, "2025-03-10", 6000, care_level=5), "care_level"),
+    ("care level as bool", lambda: injury_benefits(1, "2025-03-10", 6000, care_level=True), "care_level"),
+    ("care level for grade 5", lambda: injury_benefits(5, "2025-03-10", 6000, care_level=1), "care_level"),
+    ("care level for grade 10", lambda: injury_benefits(10, "2025-03-10", 6000, care_level=4), "care_level"),
+    ("draws_pension not a bool", lambda: injury_benefits(8, "2025-03-10", 6000, draws_pension="yes"), "draws_pension"),  # type: ignore[arg-type]
     (
         "hospital days without the daily amount",
         lambda: injury_benefits(8, "2025-03-10", 6000, hospital_days=10),
@@ -442,6 +443,7 @@ def test_survivors_never_exceed_the_wage_before_death(avg: Decimal, spouse: bool
     # 条例 art. 39 (二): "核定的各供养亲属的抚恤金之和不应高于因工死亡职工生前的工资" — the wage earned,
     # which for a worker at or inside the band is also their 本人工资.
     r = death_benefits("2025-06-01", avg, (["spouse"] if spouse else []) + others, as_of=AS_OF)
+    assert r.survivor_monthly is not None  # every item is covered for a 2025 death
     assert r.survivor_monthly <= round_fen(avg)
     if r.own_wage == round_fen(avg):
         assert r.survivor_monthly <= r.own_wage
@@ -463,40 +465,17 @@ def test_own_wage_is_always_inside_the_band(avg: Decimal, injured: date) -> None
     assert r.upper == r.average_wage * 3
 
 
-births = st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(1958, 1980), st.integers(1, 12))
-categories = st.sampled_from(["male", "female_55", "female_50"])
+# Changed (issue 9): the property "the employment grant shrinks towards retirement" was removed with
+# the Hebei reduction; the draws_pension and nursing properties are in test_injury_guangdong.py.
 
 
 @settings(deadline=None, max_examples=60)
-@given(births, categories, st.integers(0, 365 * 25), st.integers(0, 365 * 5))
-@example("1968-05", "male", 365 * 7, 30)
-def test_employment_grant_shrinks_towards_retirement_when_reduced(
-    birth: str, category: str, offset: int, more: int
-) -> None:
-    injured = date(2020, 6, 1)
-    kw: dict[str, Any] = {
-        "leaves_job": True,
-        "birth": birth,
-        "category": category,
-        "near_retirement_reduction": True,
-        "as_of": AS_OF,
-    }
-    first = injury_benefits(8, injured, 9000, left_on=injured + timedelta(days=offset), **kw)
-    later = injury_benefits(8, injured, 9000, left_on=injured + timedelta(days=offset + more), **kw)
-    assert first.employment_lump_sum is not None and later.employment_lump_sum is not None
-    assert first.employment_lump_sum >= later.employment_lump_sum
-    retirement = next(q.value for s in later.steps for q in s.inputs if q.name_en == "statutory retirement month")
-    left = injured + timedelta(days=offset + more)
-    if (left.year, left.month) >= (retirement.year, retirement.month):
-        assert later.employment_lump_sum == Decimal("0.00")
-
-
-@settings(deadline=None, max_examples=60)
-@given(wages, grades, st.booleans(), st.sampled_from([None, "full", "major", "partial"]), deps)
+@given(wages, grades, st.booleans(), st.sampled_from([None, 1, 2, 3, 4]), deps)
 def test_every_amount_is_a_non_negative_decimal_to_the_fen(
-    avg: Decimal, grade: int, leaves: bool, care: str | None, others: list[str]
+    avg: Decimal, grade: int, leaves: bool, care: int | None, others: list[str]
 ) -> None:
     leaves = leaves and grade >= 5
+    care = care if grade <= 4 else None  # 生活护理费: grades 1-4 only
     r = injury_benefits(
         grade,
         "2025-03-10",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jm_socialsec import InputError, round_fen, to_decimal
+from jm_socialsec.money import round_exact
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,28 @@ def test_round_fen_is_within_half_a_fen_and_has_two_places(d: Decimal) -> None:
 @given(st.floats(min_value=0, max_value=1e9, allow_nan=False))
 def test_float_conversion_matches_repr(f: float) -> None:
     assert to_decimal(f) == Decimal(repr(f))
+
+
+def test_exact_fractions_round_once() -> None:
+    """Issue 9 item 7: 9307 × (0.3125 ÷ 0.6 + 0.3125) ÷ 2 × 18 × 1% is exactly 698.025 and rounds to
+    698.03; in 28-digit decimals 0.3125 ÷ 0.6 = 0.5208333…33 (rounded) and the product falls just
+    below the tie, 698.0249999…, which rounds to 698.02."""
+    exact = 9307 * (Fraction(3125, 6000) + Fraction(3125, 10000)) / 2 * 18 / 100
+    assert exact == Fraction(698025, 1000)
+    assert round_fen(exact) == Decimal("698.03")
+    context = Decimal(9307) * (Decimal("0.3125") / Decimal("0.6") + Decimal("0.3125")) / 2 * 18 * Decimal("0.01")
+    assert round_fen(context) == Decimal("698.02")  # the old behaviour, for the record
+    assert round_fen(Fraction(-1, 200)) == Decimal("-0.01")  # halves away from zero, as ROUND_HALF_UP
+    assert round_fen(7) == Decimal("7.00")
+    assert round_exact(Fraction(1655, 10), Decimal("0.1")) == Decimal("165.5")
+    assert round_exact(Fraction(2033, 12), Decimal("0.1")) == Decimal("169.4")  # 169.4166…
+
+
+@given(st.integers(-(10**12), 10**12), st.integers(1, 10**6))
+def test_round_fen_of_a_fraction_is_within_half_a_fen(n: int, d: int) -> None:
+    x = Fraction(n, d)
+    r = round_fen(x)
+    assert r.as_tuple().exponent == -2
+    assert abs(Fraction(r) - x) <= Fraction(1, 200)
+    if abs(Fraction(r) - x) == Fraction(1, 200):  # a tie goes away from zero
+        assert abs(Fraction(r)) > abs(x)

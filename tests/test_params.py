@@ -122,3 +122,37 @@ def test_shipped_contribution_window_published_late() -> None:
     after = lookup("pension.contribution.base_upper", date(2025, 8, 1), date(2025, 10, 27))
     assert (before.value, before.provisional) == (Decimal(27501), True)
     assert (after.value, after.provisional) == (Decimal(27549), False)
+
+
+def test_shipped_minimum_wage_2026_known_from_its_publication() -> None:
+    """粤府函〔2026〕188号 was published on 2026-08-13 (成文 2026-08-12) for 2026-09-01.
+
+    Before the correction the 2040 figure counted as known only from 2026-09-01.
+    """
+    on = date(2026, 9, 1)
+    assert lookup("wages.minimum_monthly", on, date(2026, 8, 13)).value == 2040
+    assert lookup("wages.minimum_hourly", on, date(2026, 8, 13)).value == Decimal("20.2")
+    before = lookup("wages.minimum_monthly", on, date(2026, 8, 12))
+    assert (before.value, before.provisional) == (Decimal(1850), True)
+
+
+def test_shipped_minimum_wage_stays_in_force_until_replaced() -> None:
+    """A minimum wage applies until a new one is published: 2027-03 gets 2040, marked provisional."""
+    pv = lookup("wages.minimum_monthly", date(2027, 3, 1), date(2026, 11, 30))
+    assert (pv.value, pv.provisional) == (Decimal(2040), True)
+
+
+def test_shipped_medical_thresholds_known_from_publication() -> None:
+    """粤医保规〔2022〕6号: signed 2022-05-10, published 2022-06-20, in force 2022-07-01."""
+    pv = lookup("medical.retirement_min_years", date(2030, 1, 1), date(2022, 6, 20), key="male")
+    assert pv.value == 30 and pv.source.published == date(2022, 6, 20)
+
+
+def test_shipped_medical_local_years_have_no_phase_in() -> None:
+    """粤医保规〔2022〕6号 第八条第（二）项: 「在退休后待遇享受地参加职工医保实际缴费年限累计满10年」.
+
+    Only 第六条's total years step up to 2030; the 10 local years apply from 2022-07-01
+    (第十六条「本办法自2022年7月1日起实施」). They were wrongly marked as an assumption before.
+    """
+    pv = lookup("medical.retirement_min_local_years", date(2026, 1, 1), date(2026, 11, 30))
+    assert pv.value == 10 and pv.status.value == "official" and "第八条" in pv.source.locator

@@ -1,7 +1,8 @@
-"""The pension estimate (Guangdong formula), 计发月数, death benefits.
+"""The pension estimate (Guangdong formula) and 计发月数.
 
 Expected values: the Zhongshan determination sheet (tests/data/pension_cases.toml) and hand
-calculations from the formula in shared/rules/pension.md §3, written out in each test.
+calculations from the formula in shared/rules/pension.md §3, written out in each test. Death
+benefits: tests/test_pension_death.py; exact rounding of the sheet lines: test_pension_rounding.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jm_socialsec import InputError, NotCovered
-from jm_socialsec.pension import annuity_months, estimate_pension, pension_death_benefits
+from jm_socialsec.pension import annuity_months, estimate_pension
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "pension_cases.toml").read_text("utf-8"))
 AS_OF = date(2026, 11, 21)
@@ -240,28 +241,67 @@ def test_every_amount_is_non_negative_with_two_places(
         assert line >= 0 and line.as_tuple().exponent == -2
 
 
-# ------------------------------------------------------------------------------- death benefits
+# ------------------------------------------------------------------------ corrections of 2026-11
 
 
-def test_death_benefits_national_standard() -> None:
-    # death in 2024 → 2023 Guangdong urban income 59307 / 12 = 4942.25 per month
-    # funeral 2 × 4942.25 = 9884.50; 20 years → 9 + (20 − 15) = 14 months → 69191.50
-    r = pension_death_benefits(date(2024, 5, 1), 240, 30000, as_of=AS_OF)
-    assert (r.funeral_grant, r.survivor_months, r.survivor_grant, r.inheritable_account) == (
-        Decimal("9884.50"), 14, Decimal("69191.50"), Decimal(30000),
+def test_annuity_months_before_2025_take_the_whole_age_row() -> None:
+    """国发〔2005〕38号 附件《个人账户养老金计发月数表》 lists whole ages only (「退休年龄 … 计发月数」,
+    40 … 70); the month-interpolated divisor is documented from 2025-01-01 (corrections-2026-11 §5:
+    「before it, the 国发〔2005〕38号 table is by whole age」).
+
+    Our reading, flagged on the result: a 2024-06 retirement at 60y5m takes the row of 60 completed
+    years, 139 (not 139 − 7 × 5/12 = 136.08 → 136.1 as from 2025). 100000 ÷ 139 = 719.4244… → 719.42.
+    """
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2024-06", age=(60, 5), contribution_months=300,
+        average_index=1, account_balance=100000,
     )  # fmt: skip
-    codes = {w.code for w in r.warnings}
-    assert {"status_assumed", "guangdong_rule_not_found"} <= codes
+    assert (r.annuity_months, r.account) == (Decimal(139), Decimal("719.42"))
+    assert "annuity_months_whole_age" in {w.code for w in r.warnings}
+    # From 2025 the same age interpolates: 139 − 7 × 5/12 = 136.083… → 136.1; no flag.
+    later = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-06", age=(60, 5), contribution_months=300,
+        average_index=1, account_balance=100000,
+    )  # fmt: skip
+    assert later.annuity_months == Decimal("136.1")
+    assert "annuity_months_whole_age" not in {w.code for w in later.warnings}
 
 
-def test_death_benefit_months_capped_at_24() -> None:
-    # 40 years → 9 + 25 = 34 → capped at 24; 2021 death → 2020 income 50257 / 12 × 24 = 100514.00
-    r = pension_death_benefits(date(2021, 3, 1), 480, as_of=AS_OF)
-    assert (r.survivor_months, r.survivor_grant) == (24, Decimal("100514.00"))
+def test_phase_in_from_2026_is_secondary_and_the_2026_sheet_treatment_is_flagged() -> None:
+    """corrections-2026-11 §5: 「Transitional phase-in from 2026: 100%, now secondary (four concordant
+    pages: 「第五年(2025年)及以后发放100%」)」 — and 「keep the 2026 treatment flagged as unconfirmed」
+    (a transcribed Shaoguan 2026-01 sheet shows the new-method amount alone, no 100 元 on top).
+
+    Retirement 2026-05 at 60y4m as of 2026-11-21 (the 2026 base is not published: 9493 provisionally),
+    300 months of which 60 deemed, index 1, balance 0, deemed account 12000, weighted deemed years 5:
+    transitional = 100 + 4 × 25 + 12000 / 120 = 300.00; new = 9493 × 5 × 1.2% = 569.58;
+    adjustment = (569.58 − 100.00 − 100) × 100% = 369.58.
+    """
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2026-05", age=(60, 4), contribution_months=300, average_index=1,
+        account_balance=0, deemed_months=60, deemed_account=12000, weighted_deemed_years=5,
+    )  # fmt: skip
+    assert (r.transitional, r.adjustment) == (Decimal("300.00"), Decimal("369.58"))
+    phase = next(pv for pv in r.sources() if pv.id == "pension.transitional.phase_in")
+    assert (phase.value, phase.status.value) == (Decimal(1), "secondary")
+    codes = {(w.code, w.param) for w in r.warnings}
+    assert ("transitional_treatment_unconfirmed", "pension.transitional.fixed") in codes
+    assert ("status_assumed", "pension.transitional.phase_in") not in codes
+    # A 2025 retirement (Huizhou 2025 sheet fits new method + 100) carries no such flag.
+    r25 = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=300, average_index=1,
+        account_balance=0,
+    )  # fmt: skip
+    assert "transitional_treatment_unconfirmed" not in {w.code for w in r25.warnings}
 
 
-def test_death_benefits_where_the_income_was_not_collected() -> None:
-    with pytest.raises(NotCovered, match="not collected"):
-        pension_death_benefits(date(2023, 5, 1), 240, as_of=AS_OF)
-    r = pension_death_benefits(date(2023, 5, 1), 240, as_of=AS_OF, overrides={"pension.death.urban_income": 57000})
-    assert r.funeral_grant == Decimal("9500.00")  # 57000 / 12 × 2
+def test_calc_base_2025_cites_the_exact_title() -> None:
+    """corrections-2026-11 §5: 粤人社发〔2025〕32号's title is 《关于公布2025年职工基本养老保险缴费基数
+    上下限和基本养老金计发基数有关问题的通知》."""
+    r = estimate_pension(
+        as_of=AS_OF, retirement_month="2025-09", age=(60, 3), contribution_months=300, average_index=1,
+        account_balance=0,
+    )  # fmt: skip
+    base = next(pv for pv in r.sources() if pv.id == "pension.calc_base")
+    assert base.source.document == "粤人社发〔2025〕32号"
+    assert base.source.title == "关于公布2025年职工基本养老保险缴费基数上下限和基本养老金计发基数有关问题的通知"

@@ -166,3 +166,15 @@ def test_illness_route_reports_the_route_and_no_amount() -> None:
     assert str(r.statutory_month) == "2025-04"
     assert r.amount is None and "病残津贴" in r.route_zh
     assert "amount_not_computed" in {w.code for w in r.warnings}
+
+
+def test_special_type_ages_cite_the_luoyang_reply() -> None:
+    """corrections-2026-11 §5: 「The special-type retirement ages (55→58 men, 45→50 women) come from
+    the 洛阳市 bureau's reply of 2024-11-22, not a Jiangmen one: fix the label; still secondary.」"""
+    r = special_retirement("1970-05", "male", "underground", 9, as_of=AS_OF)
+    delayed = [pv for pv in r.sources() if pv.id.startswith("retirement.special.") and "required" not in pv.id]
+    reform = [pv for pv in delayed if pv.since is not None and pv.since.year >= 2025]
+    assert reform, "the reform-era special-type values are cited"
+    for pv in reform:
+        assert "洛阳市人力资源和社会保障局" in pv.source.document and "2024-11-22" in pv.source.document
+        assert pv.status.value == "secondary"

@@ -7,14 +7,26 @@ from datetime import date
 import pytest
 
 from jm_socialsec.errors import TableError
-from jm_socialsec.tables import Status, load_tables, parse_table, registry
+from jm_socialsec.params import lookup
+from jm_socialsec.tables import Status, documents, load_tables, parse_register, parse_table, registry
+
+# A synthetic register for mechanism tests (not a real document).
+REGISTER = """
+[[document]]
+id = "d"
+title = "文件甲"
+issuer = "某机关"
+read_in = ["nowhere: synthetic"]
+verified_on = 2026-11-30
+"""
+DOCS = parse_register(REGISTER)
 
 GOOD_VALUE = """
 [[param.values]]
 since = 2024-01-01
 value = 1
 status = "official"
-source = { document = "doc" }
+source = { doc = "d" }
 """
 
 
@@ -36,6 +48,7 @@ def test_shipped_tables_load_and_every_value_is_sourced() -> None:
     for p in params.values():
         for v in p.values:
             assert v.source.document.strip(), p.id
+            assert v.source.doc in documents(), (p.id, v.since)
             assert v.status in set(Status)
 
 
@@ -51,15 +64,15 @@ since = 2020-01-01
 until = 2020-12-31
 value = 1
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 
 [[param.values]]
 since = 2021-02-01
 value = 2
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """)
-    (p,) = parse_table(text, "t.toml").param
+    (p,) = parse_table(text, "t.toml", DOCS).param
     assert p.gaps() == [(date(2021, 1, 1), date(2021, 1, 31))]
 
 
@@ -71,14 +84,14 @@ since = 2021-01-01
 until = 2021-12-31
 value = 1
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 
 [[param.values]]
 since = 2020-01-01
 until = 2020-12-31
 value = 2
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "not sorted",
     ),
@@ -89,13 +102,13 @@ since = 2020-01-01
 until = 2021-06-30
 value = 1
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 
 [[param.values]]
 since = 2021-01-01
 value = 2
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "overlap",
     ),
@@ -105,13 +118,13 @@ source = { document = "d" }
 since = 2020-01-01
 value = 1
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 
 [[param.values]]
 since = 2021-01-01
 value = 2
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "open-ended",
     ),
@@ -130,9 +143,14 @@ status = "official"
 since = 2020-01-01
 value = 1
 status = "official"
-source = { document = "" }
+source = { doc = "" }
 """),
-        "document",
+        "register",
+    ),
+    "a document not in the register": (table(GOOD_VALUE.replace('doc = "d"', 'doc = "e"')), "no document 'e'"),
+    "document described at the value": (
+        table(GOOD_VALUE.replace('{ doc = "d" }', '{ document = "粤府函〔2026〕188号" }')),
+        "cite a document of the register",
     ),
     "missing with a value": (
         table(GOOD_VALUE.replace('status = "official"', 'status = "official"\nmissing = true')),
@@ -143,7 +161,7 @@ source = { document = "" }
 [[param.values]]
 since = 2020-01-01
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "needs a value",
     ),
@@ -153,7 +171,7 @@ source = { document = "d" }
 since = 2020-01-01
 value = 1
 status = "rumour"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "status",
     ),
@@ -169,7 +187,7 @@ since = 2020-01-01
 until = 2019-01-01
 value = 1
 status = "official"
-source = { document = "d" }
+source = { doc = "d" }
 """),
         "before since",
     ),
@@ -184,7 +202,7 @@ source = { document = "d" }
 def test_bad_table_is_rejected_naming_file_and_param(case: str) -> None:
     text, why = BAD[case]
     with pytest.raises(TableError) as err:
-        parse_table(text, "bad.toml")
+        parse_table(text, "bad.toml", DOCS)
     msg = str(err.value)
     assert "bad.toml" in msg
     assert "x.y" in msg
@@ -200,7 +218,7 @@ def test_bad_toml_syntax_names_the_file() -> None:
 def test_duplicate_id_across_files() -> None:
     text = table(GOOD_VALUE)
     with pytest.raises(TableError, match="twice"):
-        load_tables({"a.toml": text, "b.toml": text})
+        load_tables({"sources.toml": REGISTER, "a.toml": text, "b.toml": text})
 
 
 def test_installed_wheel_ships_its_tables() -> None:
@@ -213,3 +231,51 @@ def test_installed_wheel_ships_its_tables() -> None:
     if "site-packages" not in str(pkg):
         pytest.skip("running from a source checkout")
     assert sorted(p.name for p in (pkg / "tables").glob("*.toml"))
+
+
+#: Figures published per period (a year's base, window, average, income, floor): they refuse a
+#: period not yet published. Every other figure is a rule in force until amended (issue 9 item 3).
+PER_PERIOD = {
+    "pension.calc_base",
+    "pension.contribution.base_upper",
+    "pension.contribution.base_lower",
+    "pension.death.urban_income",
+    "wages.provincial_average_monthly",
+    "injury.national_urban_disposable_income",
+    "injury.disability_allowance_floor_grade1_4",
+}
+
+
+def test_statutory_figures_do_not_expire() -> None:
+    """A rule stays in force until amended: a statute's figure answers any later date.
+
+    Before issue 9, 56 of 92 parameters refused every date after 2026-12-31. A parameter may end
+    only if it is published per period, or its last document was amended (the figure was deleted,
+    e.g. 求职补贴 by the 2025 amendment of 广东省失业保险条例) or had a stated validity.
+    """
+    docs = documents()
+    for p in registry().values():
+        if p.horizon is None:
+            last = p.values[-1].value
+            key = next(iter(last)) if isinstance(last, dict) else None
+            assert lookup(p.id, date(2040, 1, 1), date(2026, 11, 30), key=key).value is not None
+        elif p.id not in PER_PERIOD:
+            doc = docs[p.values[-1].source.doc]
+            assert doc.amended_by or doc.valid_until == p.horizon, p.id
+
+
+def test_every_registered_document_is_described_and_cited() -> None:
+    """Each document once, with where its text was read and when; every one is cited or flagged."""
+    docs = documents()
+    cited = {v.source.doc for p in registry().values() for v in p.values}
+    assert cited <= set(docs)
+    for d in docs.values():
+        assert d.read_in and d.verified_on <= date(2026, 11, 30), d.id
+
+
+def test_amended_unemployment_regulation_is_linked_to_its_amendment() -> None:
+    """《广东省失业保险条例》: amended 2025-01-12 by the Standing Committee's decision."""
+    docs = documents()
+    new = docs["gd-unemployment-regulation-2025"]
+    assert new.adopted == date(2025, 1, 12)
+    assert docs[new.amends].amended_by == new.id

@@ -5,6 +5,11 @@ sources, with the arithmetic written next to each case. None is copied from the 
 
 Figures used by hand: Jiangmen minimum wage 1130 (2013-05), 1350 (2015-05), 1550 (2018-07),
 1720 (2021-12), 1850 (2025-03), 2040 (2026-09); rate 80% until 2018-04-30, 90% from 2018-05-01.
+
+Issue 9: the 2025 amendment of the regulation deleted the side benefits of the 2022 text's arts.
+20-23 from 2025-01-12 (the adoption date, taken as the effective date). The side-benefit tests
+below therefore use claims of 2024 (the 2022 text, 1720 × 0.9 = 1548 a month); the 2025 rules,
+and what a 2026 claim gets instead, are tested in tests/test_unemployment_2025.py.
 """
 
 from __future__ import annotations
@@ -84,7 +89,10 @@ def test_duration_schedule(contribution_months: int, months: int) -> None:
         ("2025-03", "1665"),  # 1850 × 0.9
         ("2026-08", "1665"),  # 1850 × 0.9, last month before the 2026 minimum wage
         ("2026-09", "1836"),  # 2040 × 0.9
-        ("2026-12", "1836"),  # the last published figure stays in force up to the horizon
+        ("2026-12", "1836"),  # the last published figure stays in force
+        # issue 9 item 3: statutes do not expire and a minimum wage stays until replaced, so a
+        # claim after 2026-12-31 (formerly refused at the tables' horizon) is answered: 2040 × 0.9
+        ("2027-03", "1836"),
     ],
 )
 def test_monthly_amount_follows_minimum_wage_and_rate(claim: str, monthly: str) -> None:
@@ -229,16 +237,18 @@ def test_past_the_retirement_month_is_not_eligible() -> None:
 
 
 def test_job_search_allowance() -> None:
+    # Changed for issue 9: claim 2024-03 (was 2026-10). The 2025 amendment deleted art. 20, so a
+    # 2026 claim gets no 求职补贴; a 2024 claim still does, every month falling before 2025-01-12.
     wages = [4000] * 6 + [5000] * 6
     # average 4500 × 15% = 675 a month; 36 months → 3 benefit months → 3 × 675 = 2025
-    r = benefit(months=36, recent_contribution_wages=wages)
+    r = benefit("2024-03", months=36, recent_contribution_wages=wages)
     assert (r.job_search_monthly, r.job_search_months, r.job_search_total) == (
         Decimal(675),
         3,
         Decimal(2025),
     )
-    # 120 months → 16 benefit months, allowance capped at 6: 6 × 675 = 4050
-    r = benefit(months=120, recent_contribution_wages=[9999, 1, *wages])  # only the last 12 count
+    # 120 months → 16 benefit months, allowance capped at 6 (2024-03 … 2024-08): 6 × 675 = 4050
+    r = benefit("2024-03", months=120, recent_contribution_wages=[9999, 1, *wages])  # only the last 12 count
     assert (r.job_search_monthly, r.job_search_months, r.job_search_total) == (
         Decimal(675),
         6,
@@ -247,50 +257,58 @@ def test_job_search_allowance() -> None:
 
 
 def test_job_search_allowance_with_fewer_than_twelve_months() -> None:
-    # (3000 + 4000 + 5500) / 3 = 4166.666…; × 0.15 = 625.00
-    r = benefit(recent_contribution_wages=[3000, 4000, 5500])
+    # (3000 + 4000 + 5500) / 3 = 4166.666…; × 0.15 = 625.00 (claim 2024-03: see test_job_search_allowance)
+    r = benefit("2024-03", recent_contribution_wages=[3000, 4000, 5500])
     assert r.job_search_monthly == Decimal("625.00")
 
 
 def test_job_search_allowance_not_past_the_retirement_month() -> None:
-    # claim 2026-05, 120 months, born 1966-03 male → stops 2026-07: 3 months of allowance
-    r = benefit("2026-05", 120, birth="1966-03", category="male", recent_contribution_wages=[6000])
+    # Changed for issue 9 (art. 20 deleted in 2025): claim 2024-05, 120 months, born 1964-07 male:
+    # 60 years (before the 2025 reform) → statutory month 2024-07 → stops then: 3 months of allowance
+    r = benefit("2024-05", 120, birth="1964-07", category="male", recent_contribution_wages=[6000])
     # 6000 × 0.15 = 900; 3 × 900 = 2700
     assert (r.job_search_months, r.job_search_total) == (3, Decimal(2700))
 
 
 def test_childbirth_supplement() -> None:
-    # 1836 × 3 = 5508 when the birth falls in the period (2026-10 … 2027-03)
-    assert benefit(childbirth_month="2027-03").childbirth_supplement == Decimal(5508)
-    assert benefit(childbirth_month="2027-04").childbirth_supplement == 0
+    # Changed for issue 9: art. 21 (2022 text) was deleted in 2025; a 2024 claim keeps it.
+    # Claim 2024-03, 60 months → 2024-03 … 2024-08; 1720 × 0.9 = 1548; 1548 × 3 = 4644 when the
+    # birth falls in the period
+    assert benefit("2024-03", childbirth_month="2024-08").childbirth_supplement == Decimal(4644)
+    assert benefit("2024-03", childbirth_month="2024-09").childbirth_supplement == 0
 
 
 def test_early_reemployment_lump_sum() -> None:
-    # 120 months → 16: 2026-10 … 2028-01. Re-employed 2027-02: 12 months remain (2027-02 … 2028-01)
-    # → half = 6 → 6 × 1836 = 11016, 6 kept for a later claim.
+    # Changed for issue 9: art. 22 (2022 text) was deleted in 2025; a 2024 re-employment keeps it.
+    # Claim 2024-03, 120 months → 16: 2024-03 … 2025-06. Re-employed 2024-07: 12 months remain
+    # (2024-07 … 2025-06) → half = 6 → 6 × 1548 = 9288, 6 kept for a later claim.
     kw: dict[str, Any] = {"reemployment_contract_months": 12, "reemployment_insured_months": 3}
-    r = benefit(months=120, reemployed_month="2027-02", **kw)
-    assert (r.remaining_months, r.early_reemployment_lump_sum, r.kept_months) == (12, Decimal(11016), 6)
-    # re-employed 2027-03: 11 remain → 5.5 rounded up to 6 → 11016, 5 kept
-    r = benefit(months=120, reemployed_month="2027-03", **kw)
-    assert (r.remaining_months, r.early_reemployment_lump_sum, r.kept_months) == (11, Decimal(11016), 5)
-    # job-search allowance stops with the benefit: months 2026-10 … 2027-02 paid = 5
-    r = benefit(months=120, reemployed_month="2027-03", recent_contribution_wages=[6000], **kw)
+    r = benefit("2024-03", months=120, reemployed_month="2024-07", **kw)
+    assert (r.remaining_months, r.early_reemployment_lump_sum, r.kept_months) == (12, Decimal(9288), 6)
+    # re-employed 2024-08: 11 remain → 5.5 rounded up to 6 → 9288, 5 kept
+    r = benefit("2024-03", months=120, reemployed_month="2024-08", **kw)
+    assert (r.remaining_months, r.early_reemployment_lump_sum, r.kept_months) == (11, Decimal(9288), 5)
+    # job-search allowance stops with the benefit: months 2024-03 … 2024-07 paid = 5
+    r = benefit("2024-03", months=120, reemployed_month="2024-08", recent_contribution_wages=[6000], **kw)
     assert r.job_search_months == 5
 
 
 def test_early_reemployment_conditions() -> None:
-    r = benefit(months=120, reemployed_month="2027-02", reemployment_contract_months=6, reemployment_insured_months=3)
+    # Changed for issue 9: a 2024 re-employment (the lump sum still exists); after 2025-01-12 the
+    # contract inputs are not required any more (tests/test_unemployment_2025.py).
+    kw: dict[str, Any] = {"reemployment_contract_months": 6, "reemployment_insured_months": 3}
+    r = benefit("2024-03", months=120, reemployed_month="2024-07", **kw)
     assert r.early_reemployment_lump_sum == 0 and r.kept_months == 12
     with pytest.raises(InputError) as err:
-        benefit(months=120, reemployed_month="2027-02")
+        benefit("2024-03", months=120, reemployed_month="2024-07")
     assert err.value.field == "reemployment_contract_months"
 
 
 def test_business_start_lump_sum() -> None:
-    # 60 months → 6: 2026-10 … 2027-03; business from 2027-01: 3 remain → 3 × 1836 = 5508
-    r = benefit(business_start_month="2027-01")
-    assert (r.business_start_lump_sum, r.remaining_months, r.kept_months) == (Decimal(5508), 3, 0)
+    # Changed for issue 9: art. 23 (2022 text) was deleted in 2025; a 2024 business start keeps it.
+    # Claim 2024-03, 60 months → 6: 2024-03 … 2024-08; business from 2024-06: 3 remain → 3 × 1548 = 4644
+    r = benefit("2024-03", business_start_month="2024-06")
+    assert (r.business_start_lump_sum, r.remaining_months, r.kept_months) == (Decimal(4644), 3, 0)
 
 
 def test_death_grants() -> None:
@@ -359,8 +377,26 @@ def test_contribution_bad_inputs() -> None:
     with pytest.raises(InputError) as err:
         unemployment_contribution("2026-10", -1, city_average_wage=8000, as_of=AS_OF)
     assert err.value.field == "wage"
-    with pytest.raises(NotCovered):
-        unemployment_contribution("2027-01", 5000, city_average_wage=8000, as_of=AS_OF)
+    with pytest.raises(InputError) as err:
+        unemployment_contribution("2026-10", 5000, city_average_wage=8000, flexible="yes", as_of=AS_OF)  # type: ignore[arg-type]
+    assert err.value.field == "flexible" and "flexible" in err.value.message_zh
+
+
+def test_contribution_after_2026_is_answered() -> None:
+    """Changed for issue 9 item 3 (this used to expect NotCovered for 2027-01 at the tables' old
+    2026-12-31 horizon). Statutes do not expire: art. 8's cap and the rates stay until amended, the
+    minimum wage 2040 stays until replaced, and the only per-period figure, the city's average wage,
+    is a caller input, so nothing refuses. 5000 within [2040, 3 × 8000]; 5000 × 0.2% = 10.00;
+    5000 × 0.8% (assumed) = 40.00."""
+    r = unemployment_contribution("2027-01", 5000, city_average_wage=8000, as_of=AS_OF)
+    assert (r.base, r.employee, r.employer, r.total) == (
+        Decimal(5000),
+        Decimal("10.00"),
+        Decimal("40.00"),
+        Decimal("50.00"),
+    )
+    # the floor in 2027 is the last published minimum wage, 2040 (粤府函〔2026〕188号)
+    assert unemployment_contribution("2027-06", 1000, city_average_wage=8000, as_of=AS_OF).base == Decimal(2040)
 
 
 # ---------------------------------------------------------------- bad input and coverage
@@ -410,14 +446,22 @@ def test_claim_before_the_2013_regulation_is_not_covered() -> None:
     assert "2014-07-01" in str(err.value) and "施行" in err.value.message_zh
 
 
-def test_claim_beyond_the_horizon_is_not_covered() -> None:
-    with pytest.raises(NotCovered):
-        benefit("2027-01")
+def test_claim_in_2027_is_answered() -> None:
+    """Changed for issue 9 item 3 (this test expected NotCovered for 2027-01 at the old 2026-12-31
+    horizon). 广东省失业保险条例（2025年修正）第十九条: 「失业保险金由社会保险经办机构按照失业保险金
+    领取地地级以上市最低工资标准的百分之九十按月计发」 — the article has no end date, and the
+    minimum wage 2040 (粤府函〔2026〕188号, from 2026-09-01) applies until replaced.
+    Claim 2027-03, 60 months: 2040 × 0.9 = 1836; 4 + (60 − 48) // 6 = 6 months; 1836 × 6 = 11016;
+    2027-03 … 2027-08."""
+    r = benefit("2027-03", 60)
+    assert (r.monthly, r.months, r.total) == (Decimal(1836), 6, Decimal(11016))
+    assert (r.first_month, r.last_month) == (YearMonth(2027, 3), YearMonth(2027, 8))
 
 
 # ---------------------------------------------------------------- properties
 
-claim_months = st.integers(YearMonth(2014, 7).index, YearMonth(2026, 12).index).map(YearMonth.from_index)
+# up to 2030: statutory figures no longer stop at 2026-12-31 (issue 9 item 3)
+claim_months = st.integers(YearMonth(2014, 7).index, YearMonth(2030, 12).index).map(YearMonth.from_index)
 contribution = st.integers(0, 600)
 unused_st = st.integers(0, 24)
 eligible_reasons = st.sampled_from([r for r in SeparationReason if r.eligible])

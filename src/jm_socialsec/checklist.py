@@ -40,6 +40,7 @@ capped by the last year the installed package lists make-up days for) is marked 
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import ROUND_CEILING, Decimal
@@ -483,9 +484,15 @@ def _package_schedule_through() -> int | None:
     return max(years) if isinstance(years, dict) and years else None
 
 
+#: ``holidays`` fills a calendar's years lazily, on first use, and that is not thread-safe
+#: (threads that first touch a year together saw half-filled years: due dates days off).
+#: Every use of the shared calendar holds this lock; services run handlers in threads.
+_CALENDAR_LOCK = threading.Lock()
+
+
 @cache
 def _china() -> HolidayBase:
-    """One China calendar per process; it adds years as they are asked for."""
+    """One China calendar per process; it adds years as they are asked for (under the lock)."""
     import holidays  # lazy: import time matters
 
     return holidays.country_holidays("CN")
@@ -497,12 +504,14 @@ def working_days_after(start: date, n: int) -> date:
     Weekends and statutory holidays are off, make-up working weekends (调休) are on, as the
     ``holidays`` package has them from the State Council notices.
     """
-    return _china().get_nth_working_day(start, n)
+    with _CALENDAR_LOCK:
+        return _china().get_nth_working_day(start, n)
 
 
 def is_working_day(day: date) -> bool:
     """Whether ``day`` is a Chinese working day (make-up weekends included)."""
-    return _china().is_working_day(day)
+    with _CALENDAR_LOCK:
+        return _china().is_working_day(day)
 
 
 def due_date(params: Params, apply_on: date) -> tuple[date, int, int, bool]:

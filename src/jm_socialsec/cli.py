@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from .errors import InputError, SocialSecError
-from .tables import Param, Status, registry
+from .tables import documents, registry
 
 DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures every day
 
@@ -53,7 +53,6 @@ def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
                 "台山",
                 60,
                 reason="contract_expired",
-                recent_contribution_wages=[4500] * 12,
                 as_of=DEMO_AS_OF,
             ),
         ),
@@ -199,6 +198,8 @@ def cmd_injury(args: argparse.Namespace) -> int:
         args.wage,
         leaves_job=args.leaves_job,
         left_on=args.left_on,
+        draws_pension=args.draws_pension,
+        care_level=args.care_level,
         birth=args.birth,
         category=args.category,
         as_of=_day(args.as_of, "--as-of"),
@@ -224,56 +225,16 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     return _show(args, result)
 
 
-def param_report(params: dict[str, Param], today: date) -> list[dict[str, Any]]:
-    """One row per parameter: covered range, latest value, status, source, flags."""
-    rows = []
-    for p in sorted(params.values(), key=lambda p: p.id):
-        last = p.values[-1]
-        latest = f"{len(last.value)} entries" if isinstance(last.value, dict) else str(last.value)
-        flags = []
-        horizon = p.horizon
-        if horizon is not None and horizon < today:
-            flags.append("stale")
-        if last.status is not Status.OFFICIAL:
-            flags.append(last.status.value)
-        if p.gaps():
-            flags.append("gap")
-        if any(v.missing for v in p.values):
-            flags.append("missing")
-        rows.append(
-            {
-                "id": p.id,
-                "label_zh": p.label_zh,
-                "unit": p.unit.value,
-                "from": str(p.first),
-                "until": str(horizon) if horizon else "open",
-                "latest": latest,
-                "latest_since": str(last.since),
-                "status": last.status.value,
-                "source": last.source.document,
-                "flags": flags,
-            }
-        )
-    return rows
-
-
 def cmd_tables(args: argparse.Namespace) -> int:
-    rows = param_report(registry(), date.today())
+    from .report import document_report, param_report, render_report
+
+    params, docs = registry(), documents()
+    today = date.today()
+    param_rows, doc_rows = param_report(params, today), document_report(docs, params, today)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps({"parameters": param_rows, "documents": doc_rows}, ensure_ascii=False, indent=2))
         return 0
-    print(
-        f"{len(rows)} parameters / 参数  (flags: stale = horizon passed, secondary/assumed = "
-        "latest value not confirmed in the original, gap = uncovered dates inside the range, "
-        "missing = a period declared not collected)"
-    )
-    for r in rows:
-        flags = f"  [{', '.join(r['flags'])}]" if r["flags"] else ""
-        print(
-            f"{r['id']}  {r['label_zh']}\n    {r['from']} → {r['until']}   latest "
-            f"{r['latest']} {r['unit']} since {r['latest_since']}   {r['status']}   "
-            f"{r['source']}{flags}"
-        )
+    print(render_report(param_rows, doc_rows))
     return 0
 
 
@@ -287,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=["zh", "en"], default="zh")
     demo.add_argument("--json", action="store_true", help="JSON output")
     demo.set_defaults(func=cmd_demo)
-    tables = sub.add_parser("tables", help="parameter report / 参数一览")
+    tables = sub.add_parser("tables", help="parameter and document report / 参数与文件一览")
     tables.add_argument("--json", action="store_true", help="JSON output")
     tables.set_defaults(func=cmd_tables)
 
@@ -335,6 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("wage", help="average monthly wage of the 12 months before / 受伤前12个月平均工资")
     i.add_argument("--leaves-job", action="store_true")
     i.add_argument("--left-on")
+    i.add_argument(
+        "--draws-pension",
+        action="store_true",
+        help="draws a basic pension (grades 7-10 get no leaving grants) / 已领取基本养老金",
+    )
+    i.add_argument("--care-level", type=int, choices=[1, 2, 3, 4], help="生活自理障碍等级 1-4 (grades 1-4)")
     i.add_argument("--birth")
     i.add_argument("--category", choices=["male", "female_55", "female_50"])
 

@@ -132,6 +132,17 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
             )
         if pv.provisional:
             add(Notice(code="provisional", param=pv.id, zh=pv.provisional_zh, en=pv.provisional_en))
+        if pv.reverify:
+            add(
+                Notice(
+                    code="not_reverified",
+                    param=pv.id,
+                    zh=f"{name_zh}所依据的{pv.source.document}最后核对于 {pv.source.verified_on}，"
+                    "已超过一年未重新核对，可能已被修改",
+                    en=f"{name_en} relies on {pv.source.document}, last verified on "
+                    f"{pv.source.verified_on}, more than a year ago: it may have been amended",
+                )
+            )
     return tuple(out)
 
 

@@ -2,11 +2,17 @@
 
 Floats given as money are read through their shortest decimal text (``repr``), never their
 binary expansion: ``0.1`` becomes ``Decimal("0.1")``, not ``0.1000000000000000055…``.
+
+A rule that divides (an index ÷ 0.6, a balance ÷ 计发月数, an income ÷ 12) computes with exact
+fractions (:class:`fractions.Fraction`) and rounds once, where the rule rounds: a quotient
+rounded to the decimal context's precision first can land on the wrong side of half a 分.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from math import floor
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer
@@ -50,9 +56,25 @@ def to_decimal(value: Any, field: str = "value", *, non_negative: bool = False) 
     return result
 
 
-def round_fen(amount: Decimal) -> Decimal:
-    """Round to 分 with ROUND_HALF_UP (四舍五入到分), the rounding of the official sheets."""
-    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+def round_fen(amount: Decimal | Fraction | int) -> Decimal:
+    """Round to 分 with ROUND_HALF_UP (四舍五入到分), the rounding of the official sheets.
+
+    An exact :class:`~fractions.Fraction` is rounded exactly: 698.025 (= 279210/400) → 698.03.
+    """
+    if isinstance(amount, Decimal):
+        return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    return round_exact(Fraction(amount), FEN)
+
+
+def round_exact(value: Fraction, step: Decimal) -> Decimal:
+    """Round an exact rational half-up (halves away from zero) to a multiple of ``step``.
+
+    ``step`` is a power of ten (``Decimal("0.01")`` for 分, ``Decimal("0.1")`` for 计发月数);
+    the result carries its exponent. No intermediate value is rounded.
+    """
+    units = value / Fraction(step)
+    whole = floor(abs(units) + Fraction(1, 2))
+    return (Decimal(whole if units >= 0 else -whole) * step).quantize(step)
 
 
 def _money_in(value: Any) -> Decimal:

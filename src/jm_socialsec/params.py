@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from .errors import BadValue, InputError, NotCovered
@@ -46,6 +47,8 @@ class ParamValue(BaseModel):
     provisional_zh: str = ""
     provisional_en: str = ""
     overridden: bool = False
+    #: The document's text was last verified more than a year before ``as_of`` (re-check it).
+    reverify: bool = False
 
     @field_serializer("value", when_used="json")
     def _value_json(self, v: Any) -> Any:
@@ -92,8 +95,10 @@ def _resolve(p: Param, on: date, as_of: date) -> tuple[DatedValue, str, str]:
             f"the value for this period was not collected ({applying.source.document})",
         )
     if applying is not None and _known(applying, as_of):
+        if p.until_replaced and applying.until is None:
+            return applying, *_maybe_replaced(p, applying, on, as_of)
         return applying, "", ""
-    if p.interim != "previous":
+    if p.interim != "previous" and not p.until_replaced:
         assert applying is not None
         raise NotCovered(
             p.id,
@@ -118,6 +123,24 @@ def _resolve(p: Param, on: date, as_of: date) -> tuple[DatedValue, str, str]:
         f"the {p.label_en} for {on} was not published on {as_of}; the value from {used.since} "
         "is used provisionally and will be recalculated",
     )
+
+
+def _maybe_replaced(p: Param, last: DatedValue, on: date, as_of: date) -> tuple[str, str]:
+    """A figure in force until replaced is certain only up to what is known (as_of, last check)."""
+    checked = min(as_of, last.source.verified_on or as_of)
+    if on <= checked:
+        return "", ""
+    return (
+        f"{p.label_zh}在新标准公布前继续有效；{on} 适用的值按 {last.since} 起的标准预计"
+        f"（已核对至 {checked}），如有新标准公布需重算",
+        f"the {p.label_en} stays in force until replaced; for {on} the figure in force since "
+        f"{last.since} is used provisionally (checked up to {checked}); recalculate if a new one is published",
+    )
+
+
+def reverify_due(verified_on: date | None, as_of: date) -> bool:
+    """Whether a document's text was last verified more than a year before ``as_of``."""
+    return verified_on is not None and verified_on + relativedelta(years=1) < as_of
 
 
 def lookup(
@@ -170,6 +193,7 @@ class Params:
                 provisional=bool(note_zh),
                 provisional_zh=note_zh,
                 provisional_en=note_en,
+                reverify=reverify_due(period.source.verified_on, self.as_of),
             )
         self.used.append(pv)
         return pv

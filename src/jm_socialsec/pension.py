@@ -1,15 +1,22 @@
 """Enterprise-employee basic pension (企业职工基本养老金), Guangdong formula (Shenzhen excluded).
 
 基本养老金 = 基础养老金 + 个人账户养老金 + 过渡性养老金 (+ 过渡性调整额), each line rounded to 分
-as on the Guangdong 基本养老金核定表:
+(half-up) as on the Guangdong 基本养老金核定表, and only there: every line is computed with exact
+fractions from its inputs and rounded once (an index ÷ 0.6 rounded to the decimal context first
+missed exact half-分 ties by 1 分):
 
 - 基础养老金 = 计发基数 × (a + 平均缴费指数) / 2 × 缴费年限 × 1%, a = 1, or index / 0.6 when the
   index is below 0.6 (国发〔2005〕38号 第六条; the Guangdong a-coefficient, 粤府〔2006〕96号, is
   reconstructed from determination sheets: secondary). 缴费年限 = months / 12, not rounded.
-- 个人账户养老金 = 个人账户储存额 ÷ 计发月数 (国发〔2005〕38号 annex; months by age to the month).
+- 个人账户养老金 = 个人账户储存额 ÷ 计发月数 (国发〔2005〕38号 annex; from 2025 by age to the month,
+  interpolated and rounded to 0.1; before 2025 the whole-age row of the completed years — our
+  reading, flagged).
 - 过渡性养老金 = 100 元 (粤劳电〔2009〕32号) + 4 元 × whole contribution years (粤人社〔2014〕8号)
   + for deemed time the old method 视同缴费账户储存额 ÷ 120; 过渡性调整额 = max(0, new − old −
   津贴) × phase-in, new = 计发基数 × 加权视同年数 × 1.2% (粤府函〔2021〕294号). All secondary.
+  The 新办法 and 原办法 amounts are printed in 分 on the sheet and enter the adjustment rounded.
+  Whether 2026 sheets still add the 100 元 on top of the new-method amount is unconfirmed: the
+  2026 fixed part is `assumed` and results say so.
 
 The 计发基数 is the one for the retirement year; before it is published (as of ``as_of``) the
 previous year's applies and the result is provisional (预发), as on the official sheets.
@@ -18,23 +25,26 @@ previous year's applies and the result is provisional (预发), as on the offici
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, ClassVar
 
 from ._api import check, field_value, public
-from .errors import InputError
+from .errors import InputError, NotCovered
 from .explain import Explained, Notice, Quantity, Step, notices_for
-from .money import Money, round_fen, to_decimal
+from .money import Money, round_exact, round_fen, to_decimal
 from .months import Age, YearMonth
-from .params import Params
+from .params import Params, ParamValue
 from .regions import Region
 from .retirement import Category, RetirementChoice, SpecialWorkType, min_years, resolve
-from .tables import Unit
+from .tables import Status, Unit
 
 M = Unit.YUAN_PER_MONTH
 _YEAR = 12  # months in a year (structural)
-_TENTH = Decimal("0.1")  # 计发月数 are rounded to one decimal (structural precision)
+_SHOWN = Decimal("0.0001")  # ratios shown in explanations (display only; calculations stay exact)
+_MONTH_RULE = "pension.annuity_months.month_precision"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -42,22 +52,41 @@ _TENTH = Decimal("0.1")  # 计发月数 are rounded to one decimal (structural p
 
 
 def annuity_divisor(params: Params, age: Age, on: YearMonth) -> Decimal:
-    """计发月数 for an age in years and months: linear between whole ages, half-up to 0.1.
+    """计发月数 for an age in years and months (国发〔2005〕38号 annex, whole ages).
 
-    ``months(a, m) = round1(T[a] − (T[a] − T[a+1]) × m / 12)``; whole ages read the table.
+    From the month rule's first date (2025-01-01): linear between whole ages, rounded half-up to
+    the rule's step, ``round(T[a] − (T[a] − T[a+1]) × m / 12)``, computed exactly. Before it the
+    whole-age row of the completed years (周岁) applies (see :func:`whole_age_notice`).
     Outside 40–70 the rule is unknown: :class:`NotCovered`.
     """
     low = params.value("pension.annuity_months", on, key=str(age.years))
-    if age.months == 0:
+    if age.months == 0 or not params.in_force(_MONTH_RULE, on):
         return low
+    step = params.value(_MONTH_RULE, on)
     high = params.value("pension.annuity_months", on, key=str(age.years + 1))
-    exact = low - (low - high) * age.months / _YEAR
-    return exact.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    return round_exact(Fraction(low) - Fraction(low - high) * Fraction(age.months, _YEAR), step)
+
+
+def whole_age_notice(params: Params, age: Age, on: YearMonth) -> tuple[Notice, ...]:
+    """Flag a non-whole age before the month rule: the whole-age row is our reading."""
+    if age.months == 0 or params.in_force(_MONTH_RULE, on):
+        return ()
+    return (
+        Notice(
+            code="annuity_months_whole_age",
+            param="pension.annuity_months",
+            zh=f"按月计算计发月数的规定施行前退休：按国发〔2005〕38号附件整岁表取 {age.years} 周岁的月数，"
+            "不满一岁的月份不计（本库的理解，未见原文规定）",
+            en=f"retirement before the month rule: the whole-age row for {age.years} completed years of "
+            "国发〔2005〕38号's annex is used and the extra months are ignored (our reading, not confirmed)",
+        ),
+    )
 
 
 @public
 def annuity_months(years: int, months: int = 0, *, as_of: date | None = None) -> Decimal:
-    """计发月数 for a retirement age of ``years`` and ``months`` (e.g. 60, 1 → 138.4)."""
+    """计发月数 for a retirement age of ``years`` and ``months`` (e.g. 60, 1 → 138.4), by the rule in
+    force on ``as_of``'s month (before 2025 the months are ignored: the whole-age row applies)."""
     age = field_value((years, months), "age", Age.of)
     params = Params(as_of)
     return annuity_divisor(params, age, YearMonth.of(params.as_of))
@@ -301,19 +330,20 @@ def estimate_pension(
             unit=Unit.YEARS,
         )
     )
-    basic, basic_step = _basic(params, month, base, index, years)
+    basic, basic_step = _basic(params, month, base, index, months)
     steps.append(basic_step)
     divisor = annuity_divisor(params, age, month)
-    account = round_fen(balance / divisor)
+    account = account_pension(balance, divisor)
     steps.append(
         Step(
             id="annuity_months",
             label_zh="计发月数",
             label_en="annuity divisor (months)",
-            formula_zh="按退休年龄（到月）在整岁表中线性插值，四舍五入到0.1",
-            formula_en="whole-age table interpolated by month, half-up to 0.1",
+            formula_zh="按退休年龄（到月）在整岁表中线性插值，四舍五入到规定位数；此前按周岁取整岁表",
+            formula_en="whole-age table interpolated by month, rounded half-up to the set step; "
+            "before the month rule, the row of the completed years",
             inputs=(Quantity(name_zh="退休年龄", name_en="age at retirement", value=age),),
-            params=tuple(pv for pv in params.used if pv.id == "pension.annuity_months"),
+            params=tuple(pv for pv in params.used if pv.id.startswith("pension.annuity_months")),
             result=divisor,
             unit=Unit.MONTHS,
         )
@@ -352,7 +382,10 @@ def estimate_pension(
     return PensionEstimate(
         as_of=params.as_of,
         steps=tuple(steps),
-        warnings=notices_for(params.used) + choice_notices,
+        warnings=notices_for(params.used)
+        + choice_notices
+        + whole_age_notice(params, age, month)
+        + _transitional_notice(params.used),
         eligible=True,
         base=base,
         base_year=base_pv.since.year if base_pv.since else None,
@@ -377,25 +410,50 @@ def _whole(value: Any, field: str) -> int:
     return int(value)
 
 
-def _show(d: Decimal) -> Decimal:
+def _pct(rate: Decimal) -> str:
+    """A rate as a percentage for a formula text (0.012 → 1.2%)."""
+    return f"{(rate * 100).normalize():f}%"
+
+
+def _show(d: Decimal | Fraction) -> Decimal:
     """A ratio shown to 4 places in the explanation (the calculation keeps it exact)."""
-    return d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return round_exact(Fraction(d), _SHOWN)
 
 
-def _basic(params: Params, month: YearMonth, base: Decimal, index: Decimal, years: Decimal) -> tuple[Decimal, Step]:
-    """基础养老金 with Guangdong's a-coefficient below the low-index threshold."""
+def basic_pension(base: Decimal, index: Decimal, months: int, threshold: Decimal, rate: Decimal) -> Decimal:
+    """基础养老金 = base × (a + index) ÷ 2 × months ÷ 12 × rate, a = 1 or index ÷ threshold.
+
+    国发〔2005〕38号 第六条 with Guangdong's a-coefficient (粤府〔2006〕96号, secondary). Exact
+    fractions throughout; the one rounding is the line's, half-up to 分.
+    """
+    i = Fraction(index)
+    a = Fraction(1) if index >= threshold else i / Fraction(threshold)
+    return round_fen(Fraction(base) * (a + i) / 2 * Fraction(months, _YEAR) * Fraction(rate))
+
+
+def account_pension(balance: Decimal, divisor: Decimal) -> Decimal:
+    """个人账户养老金 = 个人账户储存额 ÷ 计发月数, exact, half-up to 分."""
+    return round_fen(Fraction(balance) / Fraction(divisor))
+
+
+def _basic(params: Params, month: YearMonth, base: Decimal, index: Decimal, months: int) -> tuple[Decimal, Step]:
+    """基础养老金 with Guangdong's a-coefficient below the low-index threshold, and its step."""
     threshold = params.get("pension.low_index_threshold", month)
     rate = params.get("pension.basic_rate_per_year", month)
-    a = Decimal(1) if index >= threshold.decimal else index / threshold.decimal
-    basic = round_fen(base * (a + index) / 2 * years * rate.decimal)
-    a_text = "1" if a == 1 else f"{index} ÷ {threshold.value} = {_show(a)}"
+    basic = basic_pension(base, index, months, threshold.decimal, rate.decimal)
+    low = index < threshold.decimal
+    a_shown = _show(Fraction(index) / Fraction(threshold.decimal)) if low else Decimal(1)
+    years = Fraction(months, _YEAR)
+    a_text = f"{index} ÷ {threshold.value} = {a_shown}" if low else "1"
     return basic, Step(
         id="basic",
         label_zh="基础养老金",
         label_en="basic pension",
-        formula_zh="计发基数 × (a + 平均缴费指数) ÷ 2 × 缴费年限 × 1%；指数低于0.6时 a = 指数 ÷ 0.6，否则 a = 1",
-        formula_en="base × (a + index) / 2 × years × 1%; a = index / 0.6 below 0.6, else 1",
-        calc=f"a = {a_text}；{base} × ({_show(a)} + {index}) ÷ 2 × {_show(years)} × {rate.value} = {basic}",
+        formula_zh=f"计发基数 × (a + 平均缴费指数) ÷ 2 × 缴费年限 × {_pct(rate.decimal)}；"
+        f"指数低于{threshold.value}时 a = 指数 ÷ {threshold.value}，否则 a = 1",
+        formula_en=f"base × (a + index) / 2 × years × {_pct(rate.decimal)}; "
+        f"a = index / {threshold.value} below {threshold.value}, else 1",
+        calc=f"a = {a_text}；{base} × ({a_shown} + {index}) ÷ 2 × {_show(years)} × {rate.value} = {basic}",
         inputs=(Quantity(name_zh="平均缴费指数", name_en="average index", value=index),),
         params=(threshold, rate),
         result=basic,
@@ -423,15 +481,17 @@ def _transitional(
     old = Decimal(0)
     if deemed > 0:
         divisor = params.get("pension.transitional.old_method_divisor", month)
-        old = round_fen(deemed_account / divisor.decimal)
+        old = round_fen(Fraction(deemed_account) / Fraction(divisor.decimal))
     transitional = round_fen(fixed.decimal + allowance + old)
     steps = [
         Step(
             id="transitional",
             label_zh="过渡性养老金",
             label_en="transitional pension",
-            formula_zh="100元 + 4元 × 缴费整年数 + 视同缴费账户储存额 ÷ 120（有视同缴费时）",
-            formula_en="100 + 4 × whole contribution years + deemed account / 120 (with deemed time)",
+            formula_zh=f"{fixed.value}元 + {per_year.value}元 × 缴费整年数"
+            " + 视同缴费账户储存额 ÷ 原办法除数（有视同缴费时）",
+            formula_en=f"{fixed.value} + {per_year.value} × whole contribution years "
+            "+ deemed account / old-method divisor (with deemed time)",
             calc=f"{fixed.value} + {per_year.value} × {whole_years} + {old} = {transitional}",
             inputs=(
                 Quantity(
@@ -455,16 +515,18 @@ def _transitional(
         steps.append(weighted_step)
     rate = params.get("pension.transitional.new_method_rate", month)
     phase = params.get("pension.transitional.phase_in", month)
-    new = round_fen(base * weighted * rate.decimal)
+    new = round_fen(Fraction(base) * weighted * Fraction(rate.decimal))
     gap = max(Decimal(0), new - old - allowance)
-    adjustment = round_fen(gap * phase.decimal)
+    adjustment = round_fen(Fraction(gap) * Fraction(phase.decimal))
     steps.append(
         Step(
             id="adjustment",
             label_zh="过渡性调整额",
             label_en="transitional adjustment",
-            formula_zh="max(0, 新办法 − 原办法 − 缴费年限津贴) × 实施比例；新办法 = 计发基数 × 加权视同年数 × 1.2%",
-            formula_en="max(0, new − old − allowance) × phase-in; new = base × weighted deemed years × 1.2%",
+            formula_zh="max(0, 新办法 − 原办法 − 缴费年限津贴) × 实施比例；"
+            f"新办法 = 计发基数 × 加权视同年数 × {_pct(rate.decimal)}（新办法、原办法各按分四舍五入）",
+            formula_en="max(0, new − old − allowance) × phase-in; "
+            f"new = base × weighted deemed years × {_pct(rate.decimal)} (new and old each rounded to the fen)",
             calc=f"新办法 {base} × {_show(weighted)} × {rate.value} = {new}；"
             f"max(0, {new} − {old} − {allowance}) × {phase.value} = {adjustment}",
             params=(rate, phase),
@@ -475,6 +537,24 @@ def _transitional(
     return transitional, adjustment, steps
 
 
+def _transitional_notice(used: list[ParamValue]) -> tuple[Notice, ...]:
+    """Flag the unconfirmed transitional treatment on sheets from 2026 (the fixed part assumed)."""
+    fixed = next((pv for pv in used if pv.id == "pension.transitional.fixed"), None)
+    if fixed is None or fixed.overridden or fixed.status is not Status.ASSUMED or fixed.since is None:
+        return ()
+    return (
+        Notice(
+            code="transitional_treatment_unconfirmed",
+            param=fixed.id,
+            zh=f"{fixed.since.year}年起退休的核定表是否仍在新办法金额之外另加过渡性养老金固定部分 {fixed.value} 元"
+            "未经证实（一份转录的韶关核定表只计新办法金额），本测算仍按另加计算",
+            en=f"whether sheets for retirements from {fixed.since.year} still add the fixed transitional part "
+            f"of {fixed.value} yuan on top of the new-method amount is unconfirmed (a transcribed Shaoguan sheet "
+            "shows the new-method amount alone); this estimate still adds it",
+        ),
+    )
+
+
 def _weighted_years(
     params: Params,
     month: YearMonth,
@@ -482,10 +562,10 @@ def _weighted_years(
     deemed_before_1994: int | None,
     index_sum: Any,
     region: Region,
-) -> tuple[Decimal, Step | None]:
-    """加权视同年数: given, or (视同缴费指数 × months to 1993-12 + Σ indices 1994-01…1998-06) / 12."""
+) -> tuple[Fraction, Step | None]:
+    """加权视同年数: given, or (视同缴费指数 × months to 1993-12 + Σ indices 1994-01…1998-06) / 12, exact."""
     if weighted_years is not None:
-        return to_decimal(weighted_years, "weighted_deemed_years", non_negative=True), None
+        return Fraction(to_decimal(weighted_years, "weighted_deemed_years", non_negative=True)), None
     if deemed_before_1994 is None or index_sum is None:
         raise InputError(
             "weighted_deemed_years",
@@ -495,7 +575,7 @@ def _weighted_years(
     before = _whole(deemed_before_1994, "deemed_months_before_1994")
     total_index = to_decimal(index_sum, "index_sum_1994_1998", non_negative=True)
     deemed_index = params.get("pension.deemed_index", month, key=region.value)
-    weighted = (deemed_index.decimal * before + total_index) / _YEAR
+    weighted = (Fraction(deemed_index.decimal) * before + Fraction(total_index)) / _YEAR
     return weighted, Step(
         id="weighted_deemed_years",
         label_zh="加权视同年数",
@@ -548,7 +628,100 @@ def _ineligible(
 
 
 # ---------------------------------------------------------------------------------------------
-# Death of an insured person or pensioner (社会保险法 第十四条、第十七条、第四十九条)
+# Death of an insured person or pensioner (社会保险法 第十四条、第十七条、第四十九条;
+# 企业职工基本养老保险遗属待遇暂行办法, 人社部发〔2021〕18号, in force 2021-09-01)
+
+
+@dataclass(frozen=True)
+class SurvivorSchedule:
+    """抚恤金发放月数 schedule of 人社部发〔2021〕18号 第五条, as read from the tables."""
+
+    short_years: int  # below: short_months
+    short_months: Fraction
+    mid_years: int  # below (and from short_years): mid_months
+    mid_months: Fraction
+    base_years: int  # from mid_years up to and including: base_months
+    base_months: Fraction
+    per_year: Fraction  # added per further year, pro rata by month
+    years_cap: int  # contribution years counted at most
+    max_months: Fraction
+    drawn_per_year: Fraction  # pensioner: deducted per year of pension received, pro rata by month
+    pensioner_floor: Fraction
+
+
+_SCHEDULE_IDS = {
+    "short_years": "pension.death.short_years",
+    "short_months": "pension.death.short_months",
+    "mid_years": "pension.death.mid_years",
+    "mid_months": "pension.death.mid_months",
+    "base_years": "pension.death.survivor_base_years",
+    "base_months": "pension.death.survivor_base_months",
+    "per_year": "pension.death.survivor_months_per_year",
+    "years_cap": "pension.death.survivor_years_cap",
+    "max_months": "pension.death.survivor_max_months",
+    "drawn_per_year": "pension.death.pensioner_months_per_year",
+    "pensioner_floor": "pension.death.pensioner_floor_months",
+}
+
+
+def survivor_schedule(params: Params, on: date) -> SurvivorSchedule:
+    """The month schedule in force on ``on`` (every figure from tables/pension.toml)."""
+    v = {name: params.value(pid, on) for name, pid in _SCHEDULE_IDS.items()}
+    return SurvivorSchedule(
+        short_years=int(v["short_years"]),
+        short_months=Fraction(v["short_months"]),
+        mid_years=int(v["mid_years"]),
+        mid_months=Fraction(v["mid_months"]),
+        base_years=int(v["base_years"]),
+        base_months=Fraction(v["base_months"]),
+        per_year=Fraction(v["per_year"]),
+        years_cap=int(v["years_cap"]),
+        max_months=Fraction(v["max_months"]),
+        drawn_per_year=Fraction(v["drawn_per_year"]),
+        pensioner_floor=Fraction(v["pensioner_floor"]),
+    )
+
+
+def in_service_months(s: SurvivorSchedule, contribution_months: int) -> Fraction:
+    """抚恤金发放月数 by contribution time counted to the month (第五条).
+
+    Under ``short_years`` → ``short_months``; under ``mid_years`` → ``mid_months``; up to and
+    including ``base_years`` → ``base_months``; above, + ``per_year`` per further year pro rata by
+    month, years above ``years_cap`` counted as the cap, at most ``max_months``.
+    """
+    if contribution_months < s.short_years * _YEAR:
+        return s.short_months
+    if contribution_months < s.mid_years * _YEAR:
+        return s.mid_months
+    counted = min(contribution_months, s.years_cap * _YEAR)
+    further = max(0, counted - s.base_years * _YEAR)
+    return min(s.base_months + Fraction(further, _YEAR) * s.per_year, s.max_months)
+
+
+def pensioner_months(s: SurvivorSchedule, in_service: Fraction, drawn_months: int) -> Fraction:
+    """A pensioner's months: the in-service months minus ``drawn_per_year`` per year of pension
+    received (pro rata by month), never below ``pensioner_floor`` (第五条, 退休人员)."""
+    if drawn_months == 0:
+        return in_service
+    return max(in_service - Fraction(drawn_months, _YEAR) * s.drawn_per_year, s.pensioner_floor)
+
+
+def _months_shown(months: Fraction) -> Decimal:
+    """Months as a Decimal: exact when it terminates (22.75), else to 4 places (the grant stays exact)."""
+    d = months.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d != 1:
+        return round_exact(months, _SHOWN)
+    exact = Decimal(months.numerator) / Decimal(months.denominator)
+    return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact.normalize()
+
+
+def _fraction_text(f: Fraction) -> str:
+    whole, rest = divmod(f.numerator, f.denominator)
+    return str(whole) if rest == 0 else f"{whole} + {rest}/{f.denominator}"
 
 
 class PensionDeathBenefits(Explained):
@@ -558,22 +731,29 @@ class PensionDeathBenefits(Explained):
     title_en: ClassVar[str] = "Death benefits of an insured person"
     headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("funeral_grant", "丧葬补助金", "funeral grant"),
+        ("survivor_months", "抚恤金发放月数", "survivors' grant, months"),
         ("survivor_grant", "抚恤金", "survivors' grant"),
         ("inheritable_account", "可继承的个人账户余额", "inheritable account balance"),
     )
     units: ClassVar[dict[str, Unit]] = {
         "funeral_grant": Unit.YUAN,
+        "survivor_months": Unit.MONTHS,
         "survivor_grant": Unit.YUAN,
         "inheritable_account": Unit.YUAN,
         "monthly_standard": M,
     }
 
     died_on: date
+    #: The monthly income standard shown to the 分 (the grants use it unrounded).
     monthly_standard: Money
     funeral_grant: Money
-    survivor_months: int
+    #: 抚恤金发放月数: may be fractional (pro rata by month); exact when it terminates (22.75),
+    #: else shown to 4 places — the grant is computed from the exact fraction.
+    survivor_months: Decimal
     survivor_grant: Money
     inheritable_account: Money
+    #: Months of pension received before death (0: died before drawing a pension).
+    pension_months_drawn: int = 0
 
 
 @public
@@ -582,66 +762,165 @@ def pension_death_benefits(
     contribution_months: int,
     account_balance: Decimal | int | float | str = 0,
     *,
+    pension_months_drawn: int = 0,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
 ) -> PensionDeathBenefits:
     """Survivors' benefits when an insured person or pensioner dies of illness or a non-work cause.
 
-    National standard 人社部发〔2021〕18号 (assumed for Guangdong: the provincial notice was not
-    found): 丧葬补助金 = 2 × the monthly standard; 抚恤金 = standard × months (9 for up to 15
-    contribution years, +1 per further whole year, at most 24); the standard is the province's
-    previous-year urban per-capita disposable income ÷ 12. The account balance is inheritable.
-    If the death also qualifies under work-injury or unemployment insurance, the family chooses
-    one funeral grant only.
+    企业职工基本养老保险遗属待遇暂行办法 (人社部发〔2021〕18号, in force 2021-09-01; secondary, no
+    Guangdong implementing notice found): 丧葬补助金 = the province's previous-year urban monthly
+    per-capita disposable income × the funeral multiple (第四条); 抚恤金 = that income × months by
+    contribution time counted to the month (第五条). ``pension_months_drawn``: months of pension
+    already received (pensioners; default 0) — the months fall by one per year drawn, pro rata,
+    not below the pensioners' floor. Amounts are exact until one half-up rounding to 分 each.
+    Deaths before 2021-09-01 are :class:`NotCovered`. The account balance is inheritable; one
+    funeral grant only across pension, work-injury and unemployment insurance.
     """
     check(isinstance(died_on, date), "died_on", "应为日期", "must be a date")
     params = Params(as_of, overrides)
     check(died_on <= params.as_of, "died_on", "死亡日期晚于知悉日期", "died_on is after the as_of date")
     months = _whole(contribution_months, "contribution_months")
+    drawn = _whole(pension_months_drawn, "pension_months_drawn")
     balance = to_decimal(account_balance, "account_balance", non_negative=True)
+    multiple = _death_rule_in_force(params, died_on)
+    schedule = survivor_schedule(params, died_on)
     income = params.get("pension.death.urban_income", died_on)
-    standard = income.decimal / _YEAR
-    multiple = params.get("pension.death.funeral_multiple", died_on)
-    funeral = round_fen(standard * multiple.decimal)
-    base_months = params.get("pension.death.survivor_base_months", died_on)
-    base_years = params.get("pension.death.survivor_base_years", died_on)
-    max_months = params.get("pension.death.survivor_max_months", died_on)
-    extra = max(0, months // _YEAR - int(base_years.decimal))
-    survivor_months = min(int(base_months.decimal) + extra, int(max_months.decimal))
-    survivor = round_fen(standard * survivor_months)
-    steps = (
+    in_service = in_service_months(schedule, months)
+    if drawn and in_service < schedule.pensioner_floor:
+        raise NotCovered(
+            "pension.death.pensioner_floor_months",
+            died_on,
+            None,
+            None,
+            f"退休人员缴费不满{schedule.mid_years}年时，按在职缴费年限确定的最高月数低于最低月数"
+            f" {schedule.pensioner_floor}，文件未说明取哪一个",
+            f"for a pensioner with under {schedule.mid_years} contribution years the maximum months by "
+            f"contribution time fall below the minimum of {schedule.pensioner_floor}; "
+            "the text does not say which applies",
+        )
+    survivor_months = pensioner_months(schedule, in_service, drawn)
+    monthly = Fraction(income.decimal) / _YEAR
+    funeral = round_fen(monthly * Fraction(multiple.decimal))
+    survivor = round_fen(monthly * survivor_months)
+    steps = _death_steps(
+        params, income, multiple, months, drawn, in_service, survivor_months, funeral, survivor, balance
+    )
+    return PensionDeathBenefits(
+        as_of=params.as_of,
+        steps=steps,
+        warnings=(
+            *notices_for(params.used),
+            Notice(
+                code="guangdong_rule_not_found",
+                zh="广东省遗属待遇实施文件未找到，按全国办法（人社部发〔2021〕18号）估算",
+                en="the Guangdong implementing notice was not found; the national rule (人社部发〔2021〕18号) is used",
+            ),
+            *_own_contribution_caveat(params, died_on, months),
+        ),
+        died_on=died_on,
+        monthly_standard=round_fen(monthly),
+        funeral_grant=funeral,
+        survivor_months=_months_shown(survivor_months),
+        survivor_grant=survivor,
+        inheritable_account=balance,
+        pension_months_drawn=drawn,
+    )
+
+
+def _death_rule_in_force(params: Params, died_on: date) -> ParamValue:
+    """The funeral multiple, or NotCovered for deaths before 人社部发〔2021〕18号 took effect."""
+    try:
+        return params.get("pension.death.funeral_multiple", died_on)
+    except NotCovered as e:
+        raise NotCovered(
+            e.param,
+            e.on,
+            e.covered_from,
+            e.covered_until,
+            "此日期前适用的广东省死亡待遇规定未收集（人社部发〔2021〕18号施行前）",
+            "the Guangdong rule in force before 人社部发〔2021〕18号 took effect was not collected",
+        ) from None
+
+
+def _own_contribution_caveat(params: Params, died_on: date, months: int) -> tuple[Notice, ...]:
+    """Under the limit years the benefits may not exceed the person's own contributions (unchecked)."""
+    limit = params.get("pension.death.own_contribution_limit_years", died_on)
+    if months >= limit.decimal * _YEAR:
+        return ()
+    return (
+        Notice(
+            code="own_contributions_cap_unchecked",
+            param=limit.id,
+            zh=f"累计缴费不足{limit.value}年：遗属待遇不得超过本人个人缴费之和（以个人身份参保的按记入个人账户部分），"
+            "本测算没有个人缴费数据，未作此项核对",
+            en=f"under {limit.value} contribution years the survivors' benefits may not exceed the person's own "
+            "contributions (for self-employed members: the part credited to the account); not checked here "
+            "(no contribution record given)",
+        ),
+    )
+
+
+def _death_steps(
+    params: Params,
+    income: ParamValue,
+    multiple: ParamValue,
+    months: int,
+    drawn: int,
+    in_service: Fraction,
+    survivor_months: Fraction,
+    funeral: Decimal,
+    survivor: Decimal,
+    balance: Decimal,
+) -> tuple[Step, ...]:
+    schedule_params = tuple(pv for pv in params.used if pv.id in _SCHEDULE_IDS.values())
+    drawn_text = "" if not drawn else f"；已领取养老金 {drawn} 个月：{_fraction_text(survivor_months)}"
+    return (
         Step(
             id="standard",
             label_zh="月标准",
             label_en="monthly standard",
-            formula_zh="上年度全省城镇居民人均可支配收入 ÷ 12",
-            formula_en="previous-year provincial urban per-capita disposable income / 12",
+            formula_zh="上年度全省城镇居民人均可支配收入 ÷ 12（计算时不取整）",
+            formula_en="previous-year provincial urban per-capita disposable income / 12 (kept exact)",
             calc=f"{income.value} ÷ 12",
             params=(income,),
-            result=round_fen(standard),
+            result=round_fen(Fraction(income.decimal) / _YEAR),
             unit=M,
         ),
         Step(
             id="funeral_grant",
             label_zh="丧葬补助金",
             label_en="funeral grant",
-            formula_zh="月标准 × 2",
-            formula_en="monthly standard × 2",
+            formula_zh=f"月标准 × {multiple.value}",
+            formula_en=f"monthly standard × {multiple.value}",
             calc=f"{income.value} ÷ 12 × {multiple.value} = {funeral}",
             params=(multiple,),
             result=funeral,
             unit=Unit.YUAN,
         ),
         Step(
+            id="survivor_months",
+            label_zh="抚恤金发放月数",
+            label_en="survivors' grant, months",
+            formula_zh="按缴费年限（计算到月）分档；退休人员按已领取养老金的时间（到月）折算减少，不低于最低月数",
+            formula_en="by contribution time to the month; pensioners: less per year of pension drawn "
+            "(pro rata by month), not below the floor",
+            calc=f"缴费 {months} 个月：{_fraction_text(in_service)}{drawn_text}",
+            inputs=(
+                Quantity(name_zh="缴费月数", name_en="contribution months", value=months, unit=Unit.MONTHS),
+                Quantity(name_zh="已领取养老金月数", name_en="months of pension drawn", value=drawn, unit=Unit.MONTHS),
+            ),
+            params=schedule_params,
+            result=_months_shown(survivor_months),
+            unit=Unit.MONTHS,
+        ),
+        Step(
             id="survivor_grant",
             label_zh="抚恤金",
             label_en="survivors' grant",
-            formula_zh="月标准 × 月数；缴费15年及以下9个月，每多1整年加1个月，最多24个月",
-            formula_en="standard × months; 9 up to 15 years, +1 per further whole year, at most 24",
-            calc=f"月数 min({base_months.value} + {extra}, {max_months.value}) = {survivor_months}；"
-            f"{income.value} ÷ 12 × {survivor_months} = {survivor}",
-            inputs=(Quantity(name_zh="缴费月数", name_en="contribution months", value=months, unit=Unit.MONTHS),),
-            params=(base_months, base_years, max_months),
+            formula_zh="月标准 × 发放月数",
+            formula_en="monthly standard × months",
+            calc=f"{income.value} ÷ 12 × ({_fraction_text(survivor_months)}) = {survivor}",
             result=survivor,
             unit=Unit.YUAN,
         ),
@@ -654,24 +933,6 @@ def pension_death_benefits(
             note_zh="丧葬补助金在养老、工伤、失业保险中只能择一领取",
             note_en="only one funeral grant across pension, work-injury and unemployment insurance",
         ),
-    )
-    return PensionDeathBenefits(
-        as_of=params.as_of,
-        steps=steps,
-        warnings=(
-            *notices_for(params.used),
-            Notice(
-                code="guangdong_rule_not_found",
-                zh="广东省遗属待遇实施文件未找到，按全国标准（人社部发〔2021〕18号）估算",
-                en="the Guangdong implementing notice was not found; the national standard is used",
-            ),
-        ),
-        died_on=died_on,
-        monthly_standard=round_fen(standard),
-        funeral_grant=funeral,
-        survivor_months=survivor_months,
-        survivor_grant=survivor,
-        inheritable_account=balance,
     )
 
 

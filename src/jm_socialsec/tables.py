@@ -106,15 +106,48 @@ Scalar = Decimal | YearMonth
 Value = Scalar | dict[str, Scalar]
 
 
-class Source(BaseModel):
-    """Where a figure comes from: the document, the place in it, when it was published."""
+class Document(BaseModel):
+    """A source document, described once in the register ``tables/sources.toml`` (文件登记).
+
+    Values cite a document by ``doc`` (its id) plus a ``locator``; its number, exact title,
+    issuer, dates, what amends it and where its text was read live here only.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    document: str = Field(min_length=1)  # number and/or title, e.g. 粤人社发〔2025〕32号
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    number: str = ""  # 文号, e.g. 粤人社规〔2025〕50号; empty for laws and statistics
+    title: str = Field(min_length=1)  # the exact official title
+    issuer: str = Field(min_length=1)
+    adopted: date | None = None  # 通过 / 成文
+    published: date | None = None  # 公布 / 发布
+    in_force: date | None = None  # 施行
+    valid_until: date | None = None  # for documents with a stated validity (有效期)
+    amends: str = ""  # id of the document it amends or replaces
+    amended_by: str = ""  # id of a later document (in the register) that amends or replaces it
+    #: A later amendment or replacement known to exist that the tables do not yet follow.
+    pending_amendment: str = ""
+    read_in: tuple[str, ...] = Field(min_length=1)  # where its text was read (address, public copy)
+    verified_on: date  # when its text was last read for the tables
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        """How a value cites it: the number, else the title."""
+        return self.number or self.title
+
+
+class Source(BaseModel):
+    """Where a figure comes from: the document (resolved from the register) and the place in it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    doc: str = ""  # the register id
+    document: str = Field(min_length=1)  # number, else title (filled from the register)
     title: str = ""
     locator: str = ""  # article, annex or table
     published: date | None = None
+    verified_on: date | None = None
     note: str = ""
 
     def short(self) -> str:
@@ -124,6 +157,28 @@ class Source(BaseModel):
         if self.published:
             parts.append(str(self.published))
         return "，".join(parts)
+
+
+def _resolve_source(raw: Any, info: ValidationInfo) -> Any:
+    """A table cites ``{doc = id, locator, note}``; fill the rest from the register."""
+    if isinstance(raw, Source):  # already resolved (a copy of a validated value)
+        return raw
+    if not isinstance(raw, dict) or "doc" not in raw:
+        raise ValueError("source: cite a document of the register: { doc = <id>, locator = ... }")
+    extra = set(raw) - {"doc", "locator", "note"}
+    if extra:
+        raise ValueError(f"source: {', '.join(sorted(extra))} belong in the document register, not here")
+    documents: dict[str, Document] = (info.context or {}).get("documents", {})
+    doc = documents.get(str(raw["doc"]))
+    if doc is None:
+        raise ValueError(f"source: no document {raw['doc']!r} in the register (tables/sources.toml)")
+    return {
+        **raw,
+        "document": doc.name,
+        "title": doc.title,
+        "published": doc.published,
+        "verified_on": doc.verified_on,
+    }
 
 
 class DatedValue(BaseModel):
@@ -144,6 +199,11 @@ class DatedValue(BaseModel):
     #: ``since`` (bases and windows announced late) is not known to an ``as_of`` before this.
     published: date | None = None
     note: str = ""
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _cite(cls, raw: Any, info: ValidationInfo) -> Any:
+        return _resolve_source(raw, info)
 
     @model_validator(mode="after")
     def _period(self) -> DatedValue:
@@ -173,8 +233,12 @@ class Param(BaseModel):
     keyed_by: str | None = None
     #: Until a figure is published, the previous one applies provisionally (预发): "previous".
     interim: str = Field(default="none", pattern=r"^(none|previous)$")
-    #: The last date the parameter is declared to cover; later dates are NotCovered.
+    #: The last date the parameter is declared to cover; later dates are NotCovered. Only for
+    #: figures published per period (bases, limits, averages): a statute's figure has none.
     covered_until: date | None = None
+    #: In force until replaced (a minimum wage): after what is known — ``as_of``, or the day
+    #: its document was last verified — the last figure applies, marked provisional.
+    until_replaced: bool = False
     note: str = ""
     values: tuple[DatedValue, ...] = Field(min_length=1)
 
@@ -278,28 +342,81 @@ def _describe(err: ValidationError, data: dict[str, Any]) -> tuple[str | None, s
     return param_id, f"{where}: {msg}"
 
 
-def parse_table(text: str, name: str) -> TableFile:
-    """Parse and validate one table file's text; errors name the file and the parameter."""
+class Register(BaseModel):
+    """The document register file, ``tables/sources.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    title: str = ""
+    document: tuple[Document, ...] = Field(min_length=1)
+
+
+REGISTER_FILE = "sources.toml"
+
+
+def _toml(text: str, name: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         raise TableError(name, None, f"TOML: {e}") from None
+
+
+def parse_register(text: str, name: str = REGISTER_FILE) -> dict[str, Document]:
+    """Parse the document register; ids are unique and cross-references resolve."""
+    data = _toml(text, name)
     try:
-        return TableFile.model_validate(data)
+        register = Register.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        raise TableError(name, None, f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}") from None
+    docs: dict[str, Document] = {}
+    for d in register.document:
+        if d.id in docs:
+            raise TableError(name, d.id, "document id defined twice")
+        docs[d.id] = d
+    for d in docs.values():
+        for ref in (d.amends, d.amended_by):
+            if ref and ref not in docs:
+                raise TableError(name, d.id, f"refers to {ref!r}, which is not in the register")
+    return docs
+
+
+def parse_table(text: str, name: str, documents: dict[str, Document] | None = None) -> TableFile:
+    """Parse and validate one table file's text; errors name the file and the parameter."""
+    data = _toml(text, name)
+    try:
+        return TableFile.model_validate(data, context={"documents": documents or {}})
     except ValidationError as e:
         param_id, why = _describe(e, data)
         raise TableError(name, param_id, why) from None
 
 
-def load_tables(files: dict[str, str]) -> dict[str, Param]:
-    """Validate every file and index parameters by id (an id defined twice is an error)."""
+class Tables(BaseModel):
+    """Everything loaded from ``tables/``: the document register and the parameters."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    documents: dict[str, Document]
+    params: dict[str, Param]
+
+
+def load_all(files: dict[str, str]) -> Tables:
+    """Validate the register (``sources.toml``, if given) and every table file citing it."""
+    documents = parse_register(files[REGISTER_FILE]) if REGISTER_FILE in files else {}
     params: dict[str, Param] = {}
     for name in sorted(files):
-        for p in parse_table(files[name], name).param:
+        if name == REGISTER_FILE:
+            continue
+        for p in parse_table(files[name], name, documents).param:
             if p.id in params:
                 raise TableError(name, p.id, "parameter id defined twice")
             params[p.id] = p
-    return params
+    return Tables(documents=documents, params=params)
+
+
+def load_tables(files: dict[str, str]) -> dict[str, Param]:
+    """Validate every file and index parameters by id (an id defined twice is an error)."""
+    return load_all(files).params
 
 
 def _table_dir() -> Any:
@@ -311,10 +428,20 @@ def _table_dir() -> Any:
 
 
 @cache
-def registry() -> dict[str, Param]:
-    """All parameters, loaded and validated once per process."""
+def shipped() -> Tables:
+    """The shipped register and tables, loaded and validated once per process."""
     folder = _table_dir()
     files = {f.name: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".toml")}
     if not files:
         raise TableError(str(folder), None, "no table files found")
-    return load_tables(files)
+    return load_all(files)
+
+
+def registry() -> dict[str, Param]:
+    """All parameters (loaded once per process)."""
+    return shipped().params
+
+
+def documents() -> dict[str, Document]:
+    """The document register (loaded once per process)."""
+    return shipped().documents

@@ -1,29 +1,52 @@
 """Unemployment insurance (失业保险): eligibility, 失业保险金, its duration, the side benefits and
-the monthly contributions, for Jiangmen (江门).
+the monthly contributions (employees and, from 2026, flexible workers), for Jiangmen (江门).
 
 References (figures in ``tables/unemployment.toml``; the minimum wage in ``tables/wages.toml``):
 
-- 广东省失业保险条例 (revised 2013-11-21, in force 2014-07-01, amended 2022-06-01; article numbers
-  of the 2022 text): art. 8 contribution base, arts. 15-16 eligibility, art. 17 duration, art. 18
-  carry-over, art. 19 monthly amount, arts. 20-25 benefits during the claim, art. 36 start of the
-  period, art. 47 former farmer contract workers. National layer: 社会保险法 arts. 44-52.
+- 广东省失业保险条例 (revised 2013-11-21, in force 2014-07-01; amended 2022-06-01 and, by
+  《广东省人民代表大会常务委员会关于修改〈广东省岭南中药材保护条例〉〈广东省失业保险条例〉的决定》,
+  2025-01-12). Article numbers follow the text in force: the 2022 text until 2025-01-11 (art. 8
+  contribution base, 15-16 eligibility, 17 duration, 18 carry-over, 19 monthly amount, 20-23 the
+  side benefits, 24 medical insurance, 25 death grants, 28 stop, 36 start of the period, 47 former
+  farmer contract workers), the 2025 text from 2025-01-12 (8, 15-19 unchanged; 20 medical, 21
+  death grants, 24 stop, 32 start of the period, 43 farmer contract workers). National layer:
+  社会保险法 arts. 44-52.
+- The 2025 amendment deleted the 求职补贴 (old art. 20), the childbirth supplement (21), the early
+  re-employment and business-start lump sums (22, 23) and the non-hukou lump sum (31 ¶2, never
+  computed here). Their parameters end the day before the amendment; the rules treat "no period in
+  force" as "deleted" (:meth:`Params.in_force`), so the date lives in the tables only. A claim
+  after it gets none of them, and the result says which article was deleted and by what.
 - 国务院关于渐进式延迟法定退休年龄的办法 第七条: less than one year from the statutory retirement
   age, the benefit runs until that age (and the fund pays the pension contribution meanwhile).
+- 粤人社规〔2025〕50号《广东省灵活就业人员参加失业保险办法》 (in force 2026-01-01 for two years):
+  flexible workers in the Greater-Bay-Area cities (Jiangmen among them) may join voluntarily; base
+  between the minimum wage and 3 × the city's 在岗 average wage, at the baseline rate (art. 6).
 
-Limits: claims before 2014-07 (the 2013 regulation's start) and after the tables' horizon are
-:class:`NotCovered`. The monthly amount is the one of the claim month (a minimum-wage change during
-the period is not followed). The urban 低保 floor of art. 19 is not checked (no figures collected).
-The city's 在岗 average wage (death grants, contribution cap) was not found with a source: it is a
-caller input. Training subsidies (arts. 26-27) are not computed.
+Choices where the texts are silent:
+
+- The decision's effective date was not seen; the tables take its adoption date 2025-01-12
+  (secondary). Guangdong amending decisions usually take effect on promulgation.
+- No transitional rule was seen. A deleted item is decided by the date of the event that would
+  have given it: each month of 求职补贴, the month of birth, the month of the new job or business.
+  Dates are months, so the boundary month 2025-01 still counts under the 2022 text (its values for
+  those days are secondary).
+- From 2025-01-12 starting a business stops payment like re-employment (2025 art. 24(一)); the
+  months not drawn are kept for a later claim (art. 18).
+
+Limits: claims before 2014-07 (the 2013 regulation's start) are :class:`NotCovered`. The monthly
+amount is the one of the claim month (a minimum-wage change during the period is not followed). The
+urban 低保 floor of art. 19 is not checked (no figures collected). The city's 在岗 average wage
+(death grants, contribution cap) was not found with a source: it is a caller input. Training
+subsidies (2025 arts. 22-23) are not computed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from ._api import check, field_value, public
 from .contributions import MonthlyContribution, clamp_base
@@ -34,7 +57,7 @@ from .months import YearMonth
 from .params import Params, ParamValue
 from .regions import Region
 from .retirement import Category, statutory_month
-from .tables import Unit
+from .tables import Status, Unit, registry
 
 M = Unit.YUAN_PER_MONTH
 Y = Unit.YUAN
@@ -108,6 +131,31 @@ _NOT_ELIGIBLE = frozenset({SeparationReason.VOLUNTARY_RESIGNATION, SeparationRea
 #: Used when the caller gives no reason; the result says so.
 DEFAULT_REASON = SeparationReason.CONTRACT_EXPIRED
 
+JOB_SEARCH = "unemployment.job_search.rate"
+CHILDBIRTH = "unemployment.childbirth.factor"
+EARLY_REEMPLOYMENT = "unemployment.early_reemployment.share"
+BUSINESS_START = "unemployment.business_start.share"
+#: The side benefits of the 2022 text that the 2025 amendment deleted, by the parameter carrying
+#: each (its last period ends the day before the amendment) and their names.
+DELETED_BENEFITS = (
+    (JOB_SEARCH, "求职补贴", "job-search allowance"),
+    (CHILDBIRTH, "领取期间生育补助", "childbirth supplement"),
+    (EARLY_REEMPLOYMENT, "提前再就业一次性领取失业保险金", "early re-employment lump sum"),
+    (BUSINESS_START, "自主创业一次性领取失业保险金", "business-start lump sum"),
+)
+AMENDING_DECISION_ZH = (
+    "《广东省人民代表大会常务委员会关于修改〈广东省岭南中药材保护条例〉〈广东省失业保险条例〉的决定》"
+)
+AMENDING_DECISION_EN = "the Guangdong People's Congress Standing Committee's decision amending the regulation (2025)"
+#: Articles the 2025 amendment renumbered, as (Chinese, number) in the 2022 text and the 2025 text.
+ARTICLES: dict[str, dict[int, tuple[str, int]]] = {
+    "period": {2022: ("第三十六条", 36), 2025: ("第三十二条", 32)},
+    "medical": {2022: ("第二十四条", 24), 2025: ("第二十条", 20)},
+    "death": {2022: ("第二十五条", 25), 2025: ("第二十一条", 21)},
+    "stop": {2022: ("第二十八条", 28), 2025: ("第二十四条", 24)},
+    "farmer": {2022: ("第四十七条", 47), 2025: ("第四十三条", 43)},
+}
+
 
 class UnemploymentBenefit(Explained):
     """An unemployment-benefit estimate (失业保险待遇测算), explained."""
@@ -166,6 +214,9 @@ class UnemploymentContribution(MonthlyContribution):
 
     title_zh: ClassVar[str] = "失业保险月缴费测算"
     title_en: ClassVar[str] = "Monthly unemployment-insurance contribution"
+
+    #: A flexible worker (灵活就业人员, 粤人社规〔2025〕50号): ``employee`` is the whole contribution.
+    flexible: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,6 +336,89 @@ def _rate_in_force(params: Params, claim: YearMonth) -> ParamValue:
 
 
 # ---------------------------------------------------------------------------------------------
+# The 2025 amendment: deleted side benefits and renumbered articles.
+
+
+def deleted_value(params: Params, param: str, on: YearMonth) -> ParamValue | None:
+    """The last value of a deleted rule when ``on`` is after its end; ``None`` while it is in force.
+
+    A rule whose table has no period in force on ``on``, but had one before, was deleted (the
+    2025 amendment's deletions end the day before it took effect). The returned value is the
+    rule's last one: its source names the deleted article, its ``until`` the last day in force.
+    It is read outside ``params``: a deleted figure is not used, so it is not cited as used.
+    """
+    if params.in_force(param, on):
+        return None
+    end = registry()[param].horizon
+    if end is None or on.first_day() <= end:
+        return None  # before the rule existed: not a deletion (the caller's lookup refuses)
+    return Params(params.as_of).get(param, end)
+
+
+def text_year(params: Params, on: YearMonth) -> int:
+    """Which text of the regulation numbers the articles on ``on``: 2022 (its art. 20 still in
+    force) or 2025 (the amended text, which deleted it)."""
+    return 2022 if params.in_force(JOB_SEARCH, on) else 2025
+
+
+def article(params: Params, on: YearMonth, concept: str) -> tuple[str, str]:
+    """The article of ``concept`` in the text in force on ``on``: (``第二十一条``, ``art. 21``)."""
+    zh, number = ARTICLES[concept][text_year(params, on)]
+    return zh, f"art. {number}"
+
+
+def _deleted_since(gone: ParamValue) -> tuple[str, str]:
+    """The first day without the rule, qualified when the table is not sure of it."""
+    since = str(gone.until + timedelta(days=1)) if gone.until is not None else ""
+    if gone.status is Status.OFFICIAL:
+        return since, since
+    return f"{since}（该日期未经原文证实：{gone.status.zh}）", f"{since} (a {gone.status.value} date, not confirmed)"
+
+
+def _article_of(gone: ParamValue) -> str:
+    return gone.source.locator.split("（")[0]
+
+
+def _deleted_text(gone: ParamValue, name_zh: str, name_en: str) -> tuple[str, str]:
+    """'X (old art. N) was deleted by the 2025 decision, from D' in both languages."""
+    art, (since_zh, since_en) = _article_of(gone), _deleted_since(gone)
+    return (
+        f"{name_zh}（{gone.source.document}{art}）已由{AMENDING_DECISION_ZH}删除，自 {since_zh} 起不再享受",
+        f"the {name_en} ({gone.source.document} {art}) was deleted by {AMENDING_DECISION_EN}; none from {since_en}",
+    )
+
+
+def _no_effect(field: str, gone: ParamValue, name_zh: str, name_en: str) -> Notice:
+    zh, en = _deleted_text(gone, name_zh, name_en)
+    return Notice(
+        code="input_no_effect",
+        param=gone.id,
+        zh=f"输入 {field} 未产生影响：{zh}",
+        en=f"the input {field} had no effect: {en}",
+    )
+
+
+def _deleted_benefits_step(params: Params, claim: YearMonth) -> Step | None:
+    """One step listing the side benefits deleted before ``claim`` (none: no step)."""
+    gone = [(deleted_value(params, pid, claim), zh, en) for pid, zh, en in DELETED_BENEFITS]
+    found = [(pv, zh, en) for pv, zh, en in gone if pv is not None]
+    if not found:
+        return None
+    items_zh = "、".join(f"{zh}（{pv.source.document}{_article_of(pv)}）" for pv, zh, _ in found)
+    items_en = ", ".join(f"the {en} ({pv.source.document} {_article_of(pv)})" for pv, _, en in found)
+    since_zh, since_en = _deleted_since(found[0][0])
+    return Step(
+        id="deleted_benefits",
+        label_zh="2025年修正删除的待遇",
+        label_en="benefits deleted by the 2025 amendment",
+        result=Decimal(0),
+        unit=Y,
+        note_zh=f"{items_zh}已由{AMENDING_DECISION_ZH}删除，自 {since_zh} 起的申领不再享受",
+        note_en=f"{items_en}: deleted by {AMENDING_DECISION_EN}; claims from {since_en} get none of them",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Public functions.
 
 
@@ -369,13 +503,9 @@ def unemployment_benefit(
     end_field = given[0] if given else None
     end_month = _month(events[end_field], end_field) if end_field is not None else None
     contract = insured = None
-    if end_field == "reemployed_month":
-        for f, v in (
-            ("reemployment_contract_months", reemployment_contract_months),
-            ("reemployment_insured_months", reemployment_insured_months),
-        ):
-            check(v is not None, f, "提前再就业时须给出", "required with reemployed_month")
+    if reemployment_contract_months is not None:
         contract = _count(reemployment_contract_months, "reemployment_contract_months")
+    if reemployment_insured_months is not None:
         insured = _count(reemployment_insured_months, "reemployment_insured_months")
     avg_wage = None
     if city_average_wage is not None:
@@ -398,6 +528,8 @@ def unemployment_benefit(
         )
 
     params = Params(as_of, overrides)
+    if end_field == "reemployed_month" and end_month is not None:
+        _require_lump_sum_inputs(params, end_month, contract, insured)
 
     # -- amount (art. 19) ----------------------------------------------------------------------
     rate = _rate_in_force(params, claim)
@@ -531,13 +663,14 @@ def unemployment_benefit(
             steps.append(_retirement_step(first, entitled, retirement, threshold, p_thr, last, extended))
     monthly = standard if eligible else Decimal(0)
     total = round_fen(monthly * months)
+    art_period = article(params, claim, "period")
     steps.append(
         Step(
             id="period",
             label_zh="领取期间",
             label_en="benefit period",
-            formula_zh="自申领月起连续计算（第三十六条）",
-            formula_en="consecutive months from the claim month (art. 36)",
+            formula_zh=f"自申领月起连续计算（{art_period[0]}）",
+            formula_en=f"consecutive months from the claim month ({art_period[1]})",
             result=f"{first} – {last}" if first else None,
             note_zh="申领后次月起按月发放" if first else "不符合领取条件",
             note_en="paid monthly from the month after the decision" if first else "not eligible",
@@ -556,12 +689,14 @@ def unemployment_benefit(
         )
     )
     result: dict[str, Any] = {}
+    notes: list[Notice] = []
     if eligible and first is not None and last is not None:
+        art_medical = article(params, claim, "medical")
         steps.append(
             Step(
                 id="medical",
-                label_zh="职工医保缴费（第二十四条）",
-                label_en="medical-insurance contribution (art. 24)",
+                label_zh=f"职工医保缴费（{art_medical[0]}）",
+                label_en=f"medical-insurance contribution ({art_medical[1]})",
                 note_zh="领取期间的职工基本医疗保险费由失业保险基金缴纳，个人不缴费（未计算金额）"
                 + ("；延长期间养老保险费亦由失业保险基金缴纳" if extended else ""),
                 note_en="the fund pays the person's 职工医保 contribution during the claim; the "
@@ -578,18 +713,22 @@ def unemployment_benefit(
                 f"is before the first month of the period {first}",
             )
             paid_through = min(last, end_month if end_field == "death_month" else end_month - 1)
+        deleted = _deleted_benefits_step(params, claim)
+        if deleted is not None:
+            steps.append(deleted)
         if wages is not None:
-            result |= _job_search(params, claim, wages, first, paid_through, steps)
+            result |= _job_search(params, claim, wages, first, paid_through, steps, notes)
             if farmer is not None:
                 result |= _farmer(params, claim, wages, farmer, steps)
         if births is not None:
-            result |= _childbirth(params, claim, births, first, last, standard, steps)
+            result |= _childbirth(params, claim, births, first, last, standard, steps, notes)
         if end_field in ("reemployed_month", "business_start_month") and end_month is not None:
-            result |= _lump_sum(params, claim, end_field, end_month, last, standard, contract, insured, steps)
+            event = _EndOfClaim(end_field, end_month, last, standard, contract, insured)
+            result |= _lump_sum(params, event, steps, notes)
         if end_field == "death_month" and end_month is not None and avg_wage is not None:
             result |= _death(params, claim, end_month, last, avg_wage, steps)
 
-    warnings = list(notices_for(params.used))
+    warnings = [*notes, *notices_for(params.used)]
     if not reason_given:
         warnings.insert(
             0,
@@ -682,6 +821,14 @@ def _retirement_step(
     )
 
 
+def _require_lump_sum_inputs(params: Params, reemployed: YearMonth, contract: int | None, insured: int | None) -> None:
+    """While the early re-employment lump sum exists, its conditions need both inputs (第二十二条)."""
+    if not params.in_force(EARLY_REEMPLOYMENT, reemployed):
+        return
+    for f, v in (("reemployment_contract_months", contract), ("reemployment_insured_months", insured)):
+        check(v is not None, f, "提前再就业时须给出", "required with reemployed_month")
+
+
 def _job_search(
     params: Params,
     claim: YearMonth,
@@ -689,15 +836,30 @@ def _job_search(
     first: YearMonth,
     paid_through: YearMonth,
     steps: list[Step],
+    notes: list[Notice],
 ) -> dict[str, Any]:
-    """求职补贴 (第二十条): 15% of the recent average contribution wage, monthly, at most 6 months."""
-    rate = params.get("unemployment.job_search.rate", claim)
+    """求职补贴 (2022 text 第二十条): 15% of the recent average contribution wage, monthly, at most
+    6 months. Deleted by the 2025 amendment: a month after the deletion pays none."""
+    gone = deleted_value(params, JOB_SEARCH, claim)
+    if gone is not None:
+        notes.append(_no_effect("recent_contribution_wages", gone, "求职补贴", "job-search allowance"))
+        return {}
+    rate = params.get(JOB_SEARCH, claim)
     max_months, p_max = _int(params, "unemployment.job_search.max_months", claim)
     window, p_win = _int(params, "unemployment.job_search.wage_window_months", claim)
     avg, n = average_wage(wages, window)
     monthly = round_fen(avg * rate.decimal)
-    months = min(max_months, max(0, paid_through - first + 1))
+    due = min(max_months, max(0, paid_through - first + 1))
+    months = sum(1 for i in range(due) if params.in_force(JOB_SEARCH, first + i))
     total = round_fen(monthly * months)
+    # the last month paid is cited too: its period may be less sure than the claim month's
+    last_paid = params.get(JOB_SEARCH, first + (months - 1)) if months else rate
+    note = ("", "")
+    if months < due:
+        gone = deleted_value(params, JOB_SEARCH, first + months)
+        assert gone is not None  # a month not in force after one in force: deleted
+        zh, en = _deleted_text(gone, "求职补贴", "job-search allowance")
+        note = (f"{zh}：{due - months} 个月不发", f"{en}: {due - months} months not paid")
     steps.append(
         Step(
             id="job_search",
@@ -709,9 +871,11 @@ def _job_search(
             f"rate, paid monthly with the benefit, at most {max_months} months, not past the "
             "statutory retirement age",
             calc=f"{round_fen(avg)}（{n} 个月平均）× {rate.value} = {monthly}/月 × {months} = {total}",
-            params=(p_win, rate, p_max),
+            params=(p_win, rate, last_paid, p_max),
             result=total,
             unit=Y,
+            note_zh=note[0],
+            note_en=note[1],
         )
     )
     return {"job_search_monthly": monthly, "job_search_months": months, "job_search_total": total}
@@ -720,7 +884,7 @@ def _job_search(
 def _farmer(
     params: Params, claim: YearMonth, wages: Sequence[Decimal], farmer: int, steps: list[Step]
 ) -> dict[str, Any]:
-    """原农民合同制工人 生活补助 (第四十七条)."""
+    """原农民合同制工人 生活补助 (2022 text 第四十七条, 2025 text 第四十三条)."""
     cutoff = params.get("unemployment.farmer_transition.cutoff_month", claim)
     exempt, p_ex = _int(params, "unemployment.farmer_transition.exempt_months", claim)
     rate = params.get("unemployment.farmer_transition.rate", claim)
@@ -728,11 +892,12 @@ def _farmer(
     avg, n = average_wage(wages, window)
     counted = max(0, farmer - exempt)
     lump = round_fen(avg * rate.decimal * counted)
+    art = article(params, claim, "farmer")
     steps.append(
         Step(
             id="farmer_transition",
-            label_zh="原农民合同制工人一次性生活补助（第四十七条）",
-            label_en="former farmer contract workers' lump sum (art. 47)",
+            label_zh=f"原农民合同制工人一次性生活补助（{art[0]}）",
+            label_en=f"former farmer contract workers' lump sum ({art[1]})",
             formula_zh=f"{cutoff.value} 前连续缴费超过 {exempt} 个月的部分，"
             f"每月按失业前 {window} 个月平均缴费工资 × 比例",
             formula_en=f"for each continuous contribution month before {cutoff.value} beyond {exempt}: "
@@ -754,10 +919,16 @@ def _childbirth(
     last: YearMonth,
     standard: Decimal,
     steps: list[Step],
+    notes: list[Notice],
 ) -> dict[str, Any]:
-    """领取期间生育 (第二十一条): one payment of 3 × the monthly benefit."""
-    factor = params.get("unemployment.childbirth.factor", claim)
+    """领取期间生育 (2022 text 第二十一条): one payment of 3 × the monthly benefit. Deleted by the
+    2025 amendment: a birth after the deletion gives none."""
+    gone = deleted_value(params, CHILDBIRTH, max(born, claim))
+    if gone is not None:
+        notes.append(_no_effect("childbirth_month", gone, "领取期间生育补助", "childbirth supplement"))
+        return {}
     during = first <= born <= last
+    factor = params.get(CHILDBIRTH, born if during else claim)
     amount = round_fen(standard * factor.decimal) if during else Decimal(0)
     steps.append(
         Step(
@@ -778,39 +949,53 @@ def _childbirth(
     return {"childbirth_supplement": amount}
 
 
-def _lump_sum(
-    params: Params,
-    claim: YearMonth,
-    event: str,
-    on: YearMonth,
-    last: YearMonth,
-    standard: Decimal,
-    contract: int | None,
-    insured: int | None,
-    steps: list[Step],
-) -> dict[str, Any]:
-    """提前再就业 (第二十二条) or 自主创业 (第二十三条): the remaining months as a lump sum."""
-    remaining = max(0, last - on + 1)
+class _EndOfClaim(NamedTuple):
+    """A new job or business during the claim: what ends the monthly payment."""
+
+    field: str  # "reemployed_month" or "business_start_month"
+    on: YearMonth
+    last: YearMonth  # the period's last month
+    standard: Decimal
+    contract: int | None
+    insured: int | None
+
+    @property
+    def remaining(self) -> int:
+        """Months of the period from the new job on (not paid monthly)."""
+        return max(0, int(self.last - self.on) + 1)
+
+
+def _lump_sum(params: Params, end: _EndOfClaim, steps: list[Step], notes: list[Notice]) -> dict[str, Any]:
+    """提前再就业 (2022 text 第二十二条) or 自主创业 (第二十三条): the remaining months as a lump sum.
+
+    Both were deleted by the 2025 amendment: from then the payment stops and the remaining months
+    are kept (:func:`_stop_and_keep`).
+    """
+    reemployed = end.field == "reemployed_month"
+    gone = deleted_value(params, EARLY_REEMPLOYMENT if reemployed else BUSINESS_START, end.on)
+    if gone is not None:
+        return _stop_and_keep(params, end, gone, steps, notes)
+    remaining = end.remaining
     used: list[ParamValue] = []
-    if event == "reemployed_month":
-        share = params.get("unemployment.early_reemployment.share", claim)
-        min_contract, p_c = _int(params, "unemployment.early_reemployment.min_contract_months", claim)
-        min_insured, p_i = _int(params, "unemployment.early_reemployment.min_insured_months", claim)
+    if reemployed:
+        share = params.get(EARLY_REEMPLOYMENT, end.on)
+        min_contract, p_c = _int(params, "unemployment.early_reemployment.min_contract_months", end.on)
+        min_insured, p_i = _int(params, "unemployment.early_reemployment.min_insured_months", end.on)
         used += [p_c, p_i]
-        assert contract is not None and insured is not None  # checked with the inputs
-        met = contract >= min_contract and insured >= min_insured
+        assert end.contract is not None and end.insured is not None  # required while in force
+        met = end.contract >= min_contract and end.insured >= min_insured
         label = ("提前再就业一次性领取（第二十二条）", "early re-employment lump sum (art. 22)")
         field = "early_reemployment_lump_sum"
         unmet_zh = f"须签订 {min_contract} 个月以上劳动合同并参保满 {min_insured} 个月，条件未满足"
         unmet_en = f"needs a contract of {min_contract}+ months and {min_insured} months insured; not met"
     else:
-        share = params.get("unemployment.business_start.share", claim)
+        share = params.get(BUSINESS_START, end.on)
         met = True
         label = ("自主创业一次性领取（第二十三条）", "business-start lump sum (art. 23)")
         field = "business_start_lump_sum"
         unmet_zh = unmet_en = ""
     paid = months_rounded_up(remaining, share.decimal) if met else 0
-    lump = round_fen(standard * paid)
+    lump = round_fen(end.standard * paid)
     kept = remaining - paid if met else remaining
     steps.append(
         Step(
@@ -820,8 +1005,8 @@ def _lump_sum(
             formula_zh="剩余月数 × 比例（不足一个月按一个月）× 月失业保险金；余下月数保留，下次失业时合并计算",
             formula_en="remaining months × share (a part month counts whole) × monthly benefit; the "
             "rest is kept for a later claim",
-            calc=f"⌈{remaining} × {share.value}⌉ = {paid}；{standard} × {paid} = {lump}" if met else "",
-            inputs=(Quantity(name_zh="就业/创业月", name_en="month of the new job", value=on),),
+            calc=f"⌈{remaining} × {share.value}⌉ = {paid}；{end.standard} × {paid} = {lump}" if met else "",
+            inputs=(Quantity(name_zh="就业/创业月", name_en="month of the new job", value=end.on),),
             params=(share, *used),
             result=lump,
             unit=Y,
@@ -832,6 +1017,48 @@ def _lump_sum(
     return {field: lump, "remaining_months": remaining, "kept_months": kept}
 
 
+def _stop_and_keep(
+    params: Params, end: _EndOfClaim, gone: ParamValue, steps: list[Step], notes: list[Notice]
+) -> dict[str, Any]:
+    """After the 2025 amendment a new job (or business) stops the payment (2025 text 第二十四条
+    (一)) and the months not drawn are kept for a later claim (第十八条): no lump sum."""
+    reemployed = end.field == "reemployed_month"
+    name = (
+        ("提前再就业一次性领取", "early re-employment lump sum")
+        if reemployed
+        else ("自主创业一次性领取", "business-start lump sum")
+    )
+    if reemployed:
+        for f, v in (("reemployment_contract_months", end.contract), ("reemployment_insured_months", end.insured)):
+            if v is not None:
+                notes.append(_no_effect(f, gone, *name))
+    cap, p_cap = _int(params, "unemployment.duration.max_months", end.on)
+    art = article(params, end.on, "stop")
+    deleted_zh, deleted_en = _deleted_text(gone, *name)
+    remaining = end.remaining
+    field = "early_reemployment_lump_sum" if reemployed else "business_start_lump_sum"
+    steps.append(
+        Step(
+            id=field,
+            label_zh=f"重新就业：停止领取，剩余期限保留（{art[0]}、第十八条）",
+            label_en=f"new job: payment stops, the remaining months are kept ({art[1]}, art. 18)",
+            formula_zh=f"重新就业的，停止领取失业保险金；再次失业时与新的期限合并计算，最长 {cap} 个月",
+            formula_en="payment stops on re-employment; the months not drawn are added to a later claim, "
+            f"at most {cap}",
+            calc=f"{end.last} − {end.on} + 1 = {remaining}",
+            inputs=(Quantity(name_zh="就业/创业月", name_en="month of the new job", value=end.on),),
+            params=(p_cap,),
+            result=Decimal(0),
+            unit=Y,
+            note_zh=f"{deleted_zh}；{end.on} 起停止按月领取，剩余 {remaining} 个月保留"
+            + ("（自主创业按重新就业处理）" if not reemployed else ""),
+            note_en=f"{deleted_en}; monthly payment stops from {end.on}, {remaining} months kept"
+            + (" (a business start is treated as re-employment)" if not reemployed else ""),
+        )
+    )
+    return {field: Decimal(0), "remaining_months": remaining, "kept_months": remaining}
+
+
 def _death(
     params: Params,
     claim: YearMonth,
@@ -840,7 +1067,9 @@ def _death(
     avg_wage: Decimal,
     steps: list[Step],
 ) -> dict[str, Any]:
-    """领取期间死亡 (第二十五条): 丧葬补助金 and 抚恤金, multiples of the average wage."""
+    """领取期间死亡 (2022 text 第二十五条, 2025 text 第二十一条): 丧葬补助金 and 抚恤金, multiples of
+    the average wage."""
+    art = article(params, claim, "death")
     f_funeral = params.get("unemployment.death.funeral_factor", claim)
     f_survivor = params.get("unemployment.death.survivor_factor", claim)
     during = died <= last
@@ -849,8 +1078,8 @@ def _death(
     steps.append(
         Step(
             id="death",
-            label_zh="领取期间死亡：丧葬补助金和抚恤金（第二十五条）",
-            label_en="death during the claim: funeral and survivors' grants (art. 25)",
+            label_zh=f"领取期间死亡：丧葬补助金和抚恤金（{art[0]}）",
+            label_en=f"death during the claim: funeral and survivors' grants ({art[1]})",
             formula_zh="江门市上年度在岗职工月平均工资 × 倍数",
             formula_en="the city's previous-year average monthly wage (在岗) × factor",
             calc=f"{avg_wage} × {f_funeral.value} = {funeral}；{avg_wage} × {f_survivor.value} = {survivor}"
@@ -887,6 +1116,7 @@ def unemployment_contribution(
     region: Region | str = Region.JIANGMEN,
     *,
     city_average_wage: Wage,
+    flexible: bool = False,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
 ) -> UnemploymentContribution:
@@ -896,15 +1126,51 @@ def unemployment_contribution(
     city's previous-year 在岗 average monthly wage, a caller input: no sourced figure was found)
     (广东省失业保险条例第八条). Employee 0.2% (secondary); the employer rate is assumed (override
     ``unemployment.contribution.employer_rate`` with the actual one). Amounts rounded to 分.
+
+    ``flexible=True``: a flexible worker (灵活就业人员) who chose to join (粤人社规〔2025〕50号, from
+    2026-01-01 for two years; months outside are :class:`NotCovered`). ``wage`` is the declared base
+    (on first joining, the average monthly income of the 12 months before), held within the same
+    bounds (办法第六条); the person pays the whole baseline rate (employer plus employee rates,
+    assumed), reported as ``employee``; ``employer`` is 0.
     """
     ym = _month(month, "month")
     wage_d = to_decimal(wage, "wage", non_negative=True)
     reg = Region.parse(region)
     avg = to_decimal(city_average_wage, "city_average_wage", non_negative=True)
+    check(isinstance(flexible, bool), "flexible", "应为是/否", "must be true or false")
     params = Params(as_of, overrides)
+    if flexible:
+        rate = _flexible_rate(params, ym)
+        base, base_step = _contribution_base(params, ym, wage_d, avg, "unemployment.flexible.base_cap_factor")
+        shares = _flexible_shares(base, rate)
+    else:
+        base, base_step = _contribution_base(params, ym, wage_d, avg, "unemployment.contribution.base_cap_factor")
+        shares = _employee_employer_shares(params, ym, base)
+    employee, employer = shares[0].result, shares[1].result
+    total = employee + employer
+    total_step = Step(
+        id="total", label_zh="合计", label_en="total", calc=f"{employee} + {employer}", result=total, unit=M
+    )
+    return UnemploymentContribution(
+        as_of=params.as_of,
+        steps=(base_step, *shares, total_step),
+        warnings=notices_for(params.used),
+        month=ym,
+        region=reg,
+        flexible=flexible,
+        base=base,
+        employee=employee,
+        employer=employer,
+        total=total,
+    )
 
+
+def _contribution_base(
+    params: Params, ym: YearMonth, wage: Decimal, avg: Decimal, cap_param: str
+) -> tuple[Decimal, Step]:
+    """缴费基数: the wage held within [minimum wage, average wage × factor] (条例第八条; 办法第六条)."""
     floor = params.get("wages.minimum_monthly", ym)
-    factor = params.get("unemployment.contribution.base_cap_factor", ym)
+    factor = params.get(cap_param, ym)
     cap = avg * factor.decimal
     check(
         cap >= floor.decimal,
@@ -912,65 +1178,85 @@ def unemployment_contribution(
         f"{factor.value} 倍后（{cap}）低于最低工资标准 {floor.value}，请核对",
         f"{factor.value} × it ({cap}) is below the minimum wage {floor.value}; check the figure",
     )
-    base = clamp_base(wage_d, floor.decimal, cap)
+    base = clamp_base(wage, floor.decimal, cap)
+    art = factor.source.locator.split("（")[0]
+    return base, Step(
+        id="base",
+        label_zh=f"缴费基数（{factor.source.document}{art}）",
+        label_en=f"contribution base ({factor.source.document} {art})",
+        formula_zh="工资限定在 [最低工资标准, 上年度在岗职工月平均工资 × 倍数] 之间",
+        formula_en="wage held within [minimum wage, previous-year average monthly wage × factor]",
+        calc=f"min(max({wage}, {floor.value}), {avg} × {factor.value}) = {base}",
+        inputs=(
+            Quantity(name_zh="月工资（申报基数）", name_en="monthly wage (declared base)", value=wage, unit=M),
+            Quantity(
+                name_zh="上年度在岗职工月平均工资（调用方提供）",
+                name_en="previous-year average monthly wage (caller input)",
+                value=avg,
+                unit=M,
+            ),
+        ),
+        params=(floor, factor),
+        result=base,
+        unit=M,
+    )
+
+
+def _share_step(step_id: str, label: tuple[str, str], base: Decimal, rate: ParamValue) -> Step:
+    amount = round_fen(base * rate.decimal)
+    return Step(
+        id=step_id,
+        label_zh=label[0],
+        label_en=label[1],
+        formula_zh="缴费基数 × 费率，四舍五入到分",
+        formula_en="base × rate, rounded to fen",
+        calc=f"{base} × {rate.value} = {amount}",
+        params=(rate,),
+        result=amount,
+        unit=M,
+    )
+
+
+def _employee_employer_shares(params: Params, ym: YearMonth, base: Decimal) -> tuple[Step, Step]:
+    """An employee's month: the employee's and the employer's share (条例第八条)."""
     rate_e = params.get("unemployment.contribution.employee_rate", ym)
     rate_r = params.get("unemployment.contribution.employer_rate", ym)
-    employee = round_fen(base * rate_e.decimal)
-    employer = round_fen(base * rate_r.decimal)
-    total = employee + employer
-    steps = (
-        Step(
-            id="base",
-            label_zh="缴费基数（第八条）",
-            label_en="contribution base (art. 8)",
-            formula_zh="工资限定在 [最低工资标准, 上年度在岗职工月平均工资 × 倍数] 之间",
-            formula_en="wage held within [minimum wage, previous-year average monthly wage × factor]",
-            calc=f"min(max({wage_d}, {floor.value}), {avg} × {factor.value}) = {base}",
-            inputs=(
-                Quantity(name_zh="月工资", name_en="monthly wage", value=wage_d, unit=M),
-                Quantity(
-                    name_zh="上年度在岗职工月平均工资（调用方提供）",
-                    name_en="previous-year average monthly wage (caller input)",
-                    value=avg,
-                    unit=M,
-                ),
-            ),
-            params=(floor, factor),
-            result=base,
-            unit=M,
-        ),
-        Step(
-            id="employee",
-            label_zh="个人缴费",
-            label_en="employee contribution",
-            formula_zh="缴费基数 × 费率，四舍五入到分",
-            formula_en="base × rate, rounded to fen",
-            calc=f"{base} × {rate_e.value} = {employee}",
-            params=(rate_e,),
-            result=employee,
-            unit=M,
-        ),
-        Step(
-            id="employer",
-            label_zh="单位缴费",
-            label_en="employer contribution",
-            formula_zh="缴费基数 × 费率，四舍五入到分",
-            formula_en="base × rate, rounded to fen",
-            calc=f"{base} × {rate_r.value} = {employer}",
-            params=(rate_r,),
-            result=employer,
-            unit=M,
-        ),
-        Step(id="total", label_zh="合计", label_en="total", calc=f"{employee} + {employer}", result=total, unit=M),
+    return (
+        _share_step("employee", ("个人缴费", "employee contribution"), base, rate_e),
+        _share_step("employer", ("单位缴费", "employer contribution"), base, rate_r),
     )
-    return UnemploymentContribution(
-        as_of=params.as_of,
-        steps=steps,
-        warnings=notices_for(params.used),
-        month=ym,
-        region=reg,
-        base=base,
-        employee=employee,
-        employer=employer,
-        total=total,
+
+
+def _flexible_rate(params: Params, ym: YearMonth) -> ParamValue:
+    """The flexible worker's rate; outside the 办法's two years a plain refusal (办法第二十六条)."""
+    param = "unemployment.flexible.rate"
+    try:
+        return params.get(param, ym)
+    except NotCovered as e:
+        if e.covered_from is None or e.covered_until is None:
+            raise
+        doc = registry()[param].values[0].source.document
+        if ym.first_day() < e.covered_from:
+            zh = f"{doc} 自 {e.covered_from} 起施行，此前灵活就业人员不能参加失业保险"
+            en = f"{doc} is in force from {e.covered_from}; flexible workers could not join before"
+        else:
+            zh = f"{doc} 有效期至 {e.covered_until}，其后的续期或新办法尚未收录"
+            en = f"{doc} is valid until {e.covered_until}; its renewal or successor is not in the tables yet"
+        raise NotCovered(e.param, e.on, e.covered_from, e.covered_until, zh, en) from None
+
+
+def _flexible_shares(base: Decimal, rate: ParamValue) -> tuple[Step, Step]:
+    """A flexible worker pays the whole baseline rate, employer plus employee (办法第六条)."""
+    own = _share_step(
+        "employee", ("本人缴费（基准费率，单位和个人费率之和）", "own contribution (baseline rate)"), base, rate
     )
+    employer = Step(
+        id="employer",
+        label_zh="单位缴费",
+        label_en="employer contribution",
+        result=Decimal(0),
+        unit=M,
+        note_zh="灵活就业人员无用人单位，按单位和个人费率之和由本人缴纳",
+        note_en="no employer: the flexible worker pays the employer and employee rates together",
+    )
+    return own, employer
