@@ -38,20 +38,34 @@ def _worked_cases() -> dict[str, Callable[[], Explained]]:
     return {
         # tests/data/pension_cases.toml: the Zhongshan determination sheet (2025-04)
         "pension_zhongshan_sheet": lambda: estimate_pension(
-            as_of=date(2025, 4, 15), retirement_month="2025-03", age=(55, 1), contribution_months=208,
-            average_index="0.5241", account_balance="66720.85",
-        ),  # fmt: skip
+            as_of=date(2025, 4, 15),
+            retirement_month="2025-03",
+            age=(55, 1),
+            contribution_months=208,
+            average_index="0.5241",
+            account_balance="66720.85",
+        ),
         # with deemed time (old and new method, the transitional adjustment)
         "pension_deemed_time": lambda: estimate_pension(
-            birth="1964-06", category="male", contribution_months=420, average_index="1.1",
-            account_balance="120000", deemed_months=120, deemed_account="3000",
-            weighted_deemed_years="10.5", as_of=AS_OF,
-        ),  # fmt: skip
+            birth="1964-06",
+            category="male",
+            contribution_months=420,
+            average_index="1.1",
+            account_balance="120000",
+            deemed_months=120,
+            deemed_account="3000",
+            weighted_deemed_years="10.5",
+            as_of=AS_OF,
+        ),
         # below the minimum years: the shortfall and options instead of an amount
         "pension_short_of_minimum": lambda: estimate_pension(
-            birth="1966-01", category="male", contribution_months=120, average_index="0.8",
-            account_balance="30000", as_of=AS_OF,
-        ),  # fmt: skip
+            birth="1966-01",
+            category="male",
+            contribution_months=120,
+            average_index="0.8",
+            account_balance="30000",
+            as_of=AS_OF,
+        ),
         # 人社部发〔2021〕18号 worked example: 28 years 9 months, 3.5 years of pension drawn
         "pension_death_benefits": lambda: pension_death_benefits(
             date(2024, 6, 1), 345, pension_months_drawn=42, as_of=AS_OF
@@ -59,9 +73,13 @@ def _worked_cases() -> dict[str, Callable[[], Explained]]:
         # tests/data/unemployment_cases.toml and the 2025 amendment's deleted items
         "unemployment_2015": lambda: unemployment_benefit("2015-12", "jiangmen", 36, reason="dismissed", as_of=AS_OF),
         "unemployment_2024_side_benefits": lambda: unemployment_benefit(
-            "2024-06", "jiangmen", 60, reason="contract_expired",
-            recent_contribution_wages=[4500] * 12, as_of=AS_OF,
-        ),  # fmt: skip
+            "2024-06",
+            "jiangmen",
+            60,
+            reason="contract_expired",
+            recent_contribution_wages=[4500] * 12,
+            as_of=AS_OF,
+        ),
         "unemployment_2026_after_amendment": lambda: unemployment_benefit(
             "2026-10", "jiangmen", 12, reason="dismissed", recent_contribution_wages=[4500] * 12, as_of=AS_OF
         ),
