@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from jm_socialsec import params as params_mod
-from jm_socialsec.tables import load_tables
+from jm_socialsec.engine import params as params_mod
+from jm_socialsec.engine.tables import load_tables
 
 SYNTHETIC_REGISTER = """
 [[document]]

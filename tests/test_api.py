@@ -59,7 +59,7 @@ def test_cli_error_is_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from jm_socialsec import cli
-    from jm_socialsec.errors import TableError
+    from jm_socialsec.engine.errors import TableError
 
     def broken() -> None:
         raise TableError("x.toml", "a.b", "broken on purpose")

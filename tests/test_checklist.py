@@ -24,8 +24,8 @@ from jm_socialsec.checklist import (
     contribution_shortfall,
     retirement_checklist,
 )
-from jm_socialsec.errors import InputError, NotCovered
-from jm_socialsec.months import YearMonth
+from jm_socialsec.engine.errors import InputError, NotCovered
+from jm_socialsec.engine.months import YearMonth
 from jm_socialsec.retirement import RetirementChoice
 
 AS_OF = date(2026, 11, 21)

@@ -26,7 +26,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jm_socialsec.errors import InputError, NotCovered
+from jm_socialsec.engine.errors import InputError, NotCovered
+from jm_socialsec.engine.money import round_fen
 from jm_socialsec.injury import (
     DeathBenefits,
     InjuryBenefits,
@@ -36,7 +37,6 @@ from jm_socialsec.injury import (
     injury_contribution,
     own_wage,
 )
-from jm_socialsec.money import round_fen
 
 AS_OF = date(2026, 11, 21)
 CASES = tomllib.loads((Path(__file__).parent / "data" / "injury_cases.toml").read_text(encoding="utf-8"))

@@ -23,10 +23,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jm_socialsec.errors import InputError, NotCovered
+from jm_socialsec.engine.errors import InputError, NotCovered
+from jm_socialsec.engine.money import round_fen
+from jm_socialsec.engine.params import lookup
 from jm_socialsec.injury import CareLevel, InjuryBenefits, death_benefits, injury_benefits
-from jm_socialsec.money import round_fen
-from jm_socialsec.params import lookup
 
 AS_OF = date(2026, 11, 21)
 #: 生活自理障碍等级 → share of the average wage, as written in art. 26 (一级 60% … 四级 30%).

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jm_socialsec import InputError, round_fen, to_decimal
-from jm_socialsec.money import round_exact
+from jm_socialsec.engine.money import round_exact
 
 
 @pytest.mark.parametrize(

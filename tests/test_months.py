@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jm_socialsec import Age, YearMonth
-from jm_socialsec.errors import BadValue
-from jm_socialsec.months import age_in_months, age_on
+from jm_socialsec.engine.errors import BadValue
+from jm_socialsec.engine.months import age_in_months, age_on
 
 year_months = st.builds(YearMonth, st.integers(1900, 2100), st.integers(1, 12))
 shifts = st.integers(-1200, 1200)

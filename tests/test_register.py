@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from jm_socialsec import params as params_mod
-from jm_socialsec.errors import TableError
-from jm_socialsec.params import lookup
-from jm_socialsec.report import document_report
-from jm_socialsec.tables import load_all, parse_register
+from jm_socialsec.engine import params as params_mod
+from jm_socialsec.engine.errors import TableError
+from jm_socialsec.engine.params import lookup
+from jm_socialsec.engine.report import document_report
+from jm_socialsec.engine.tables import load_all, parse_register
 
 REGISTER = """
 [[document]]

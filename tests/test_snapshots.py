@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from jm_socialsec.cli import _demo_sections
-from jm_socialsec.explain import Explained
+from jm_socialsec.engine.explain import Explained
 
 HERE = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("JM_UPDATE_SNAPSHOTS") == "1"

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from jm_socialsec.errors import TableError
-from jm_socialsec.params import lookup
-from jm_socialsec.tables import Status, documents, load_tables, parse_register, parse_table, registry
+from jm_socialsec.engine.errors import TableError
+from jm_socialsec.engine.params import lookup
+from jm_socialsec.engine.tables import Status, documents, load_tables, parse_register, parse_table, registry
 
 # A synthetic register for mechanism tests (not a real document).
 REGISTER = """
@@ -230,7 +230,8 @@ def test_installed_wheel_ships_its_tables() -> None:
     pkg = Path(jm_socialsec.__file__).parent
     if "site-packages" not in str(pkg):
         pytest.skip("running from a source checkout")
-    assert sorted(p.name for p in (pkg / "tables").glob("*.toml"))
+    assert (pkg / "tables" / "sources.toml").is_file()
+    assert (pkg / "tables" / "pension" / "pension.toml").is_file()
 
 
 #: Figures published per period (a year's base, window, average, income, floor): they refuse a
@@ -279,3 +280,11 @@ def test_amended_unemployment_regulation_is_linked_to_its_amendment() -> None:
     new = docs["gd-unemployment-regulation-2025"]
     assert new.adopted == date(2025, 1, 12)
     assert docs[new.amends].amended_by == new.id
+
+
+def test_a_parameter_id_names_its_folder() -> None:
+    """tables/<area>/*.toml holds only ids starting with <area>.: one hop from id to file."""
+    text = table(GOOD_VALUE)  # defines x.y
+    load_tables({"sources.toml": REGISTER, "x/a.toml": text})
+    with pytest.raises(TableError, match="starting with pension"):
+        load_tables({"sources.toml": REGISTER, "pension/a.toml": text})

@@ -24,8 +24,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jm_socialsec.errors import InputError, NotCovered
-from jm_socialsec.months import YearMonth
+from jm_socialsec.engine.errors import InputError, NotCovered
+from jm_socialsec.engine.months import YearMonth
 from jm_socialsec.unemployment import (
     SeparationReason,
     UnemploymentBenefit,

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jm_socialsec.errors import NotCovered
-from jm_socialsec.months import YearMonth
-from jm_socialsec.params import Params
+from jm_socialsec.engine.errors import NotCovered
+from jm_socialsec.engine.months import YearMonth
+from jm_socialsec.engine.params import Params
 from jm_socialsec.unemployment import (
     JOB_SEARCH,
     UnemploymentBenefit,

@@ -21,9 +21,13 @@ if TYPE_CHECKING:
         SpouseHukou,
         retirement_checklist,
     )
-    from .contributions import PensionContribution, pension_contribution
-    from .errors import InputError, InternalError, NotCovered, SocialSecError, TableError, mask_id
-    from .explain import Explained, Notice, Quantity, Step
+    from .engine.errors import InputError, InternalError, NotCovered, SocialSecError, TableError, mask_id
+    from .engine.explain import Explained, Notice, Quantity, Step
+    from .engine.money import round_fen, to_decimal
+    from .engine.months import Age, YearMonth
+    from .engine.params import Params, ParamValue, lookup
+    from .engine.regions import Region
+    from .engine.tables import Source, Status, Unit
     from .injury import (
         BenefitItem,
         CareLevel,
@@ -39,11 +43,8 @@ if TYPE_CHECKING:
         injury_contribution,
         own_wage,
     )
-    from .money import round_fen, to_decimal
-    from .months import Age, YearMonth
-    from .params import Params, ParamValue, lookup
     from .pension import PensionDeathBenefits, PensionEstimate, annuity_months, estimate_pension, pension_death_benefits
-    from .regions import Region
+    from .pension.contributions import PensionContribution, pension_contribution
     from .retirement import (
         Category,
         ResolvedRetirement,
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
         special_retirement,
         statutory_retirement,
     )
-    from .tables import Source, Status, Unit
     from .unemployment import (
         SeparationReason,
         UnemploymentBenefit,
@@ -70,33 +70,33 @@ __version__ = "0.1.0"
 # Public names are loaded on first use (PEP 562): `import jm_socialsec` stays fast, and a
 # service that only needs the unemployment rules never builds the pension models.
 _LAZY: dict[str, str] = {
-    "Age": "months",
+    "Age": "engine.months",
     "Category": "retirement",
     "IllnessRoute": "retirement",
     "illness_route": "retirement",
-    "Explained": "explain",
-    "InputError": "errors",
-    "InternalError": "errors",
-    "NotCovered": "errors",
-    "Notice": "explain",
-    "ParamValue": "params",
-    "Params": "params",
-    "PensionContribution": "contributions",
+    "Explained": "engine.explain",
+    "InputError": "engine.errors",
+    "InternalError": "engine.errors",
+    "NotCovered": "engine.errors",
+    "Notice": "engine.explain",
+    "ParamValue": "engine.params",
+    "Params": "engine.params",
+    "PensionContribution": "pension.contributions",
     "PensionDeathBenefits": "pension",
     "PensionEstimate": "pension",
-    "Quantity": "explain",
-    "Region": "regions",
+    "Quantity": "engine.explain",
+    "Region": "engine.regions",
     "ResolvedRetirement": "retirement",
     "RetirementAge": "retirement",
     "RetirementChoice": "retirement",
-    "SocialSecError": "errors",
-    "Source": "tables",
+    "SocialSecError": "engine.errors",
+    "Source": "engine.tables",
     "SpecialRetirement": "retirement",
     "SpecialWorkType": "retirement",
-    "Status": "tables",
-    "Step": "explain",
-    "TableError": "errors",
-    "Unit": "tables",
+    "Status": "engine.tables",
+    "Step": "engine.explain",
+    "TableError": "engine.errors",
+    "Unit": "engine.tables",
     "BenefitItem": "injury",
     "CareLevel": "injury",
     "DeathBenefits": "injury",
@@ -123,19 +123,19 @@ _LAZY: dict[str, str] = {
     "UnemploymentContribution": "unemployment",
     "unemployment_benefit": "unemployment",
     "unemployment_contribution": "unemployment",
-    "YearMonth": "months",
+    "YearMonth": "engine.months",
     "annuity_months": "pension",
     "estimate_pension": "pension",
-    "lookup": "params",
-    "mask_id": "errors",
+    "lookup": "engine.params",
+    "mask_id": "engine.errors",
     "min_contribution_years": "retirement",
-    "pension_contribution": "contributions",
+    "pension_contribution": "pension.contributions",
     "pension_death_benefits": "pension",
     "retirement_month": "retirement",
-    "round_fen": "money",
+    "round_fen": "engine.money",
     "special_retirement": "retirement",
     "statutory_retirement": "retirement",
-    "to_decimal": "money",
+    "to_decimal": "engine.money",
 }
 
 

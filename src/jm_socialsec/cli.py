@@ -18,17 +18,17 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from .errors import InputError, SocialSecError
-from .tables import documents, registry
+from .engine.errors import InputError, SocialSecError
+from .engine.tables import documents, registry
 
 DEMO_AS_OF = date(2026, 11, 21)  # fixed so the demo prints the same figures every day
 
 
 def _demo_sections() -> list[tuple[str, Callable[[], Any]]]:
     from .checklist import RetireeProfile, retirement_checklist
-    from .contributions import pension_contribution
     from .injury import injury_benefits
     from .pension import estimate_pension
+    from .pension.contributions import pension_contribution
     from .retirement import statutory_retirement
     from .unemployment import unemployment_benefit
 
@@ -226,7 +226,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from .report import document_report, param_report, render_report
+    from .engine.report import document_report, param_report, render_report
 
     params, docs = registry(), documents()
     today = date.today()

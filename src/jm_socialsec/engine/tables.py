@@ -4,9 +4,9 @@ A table file holds parameters; each parameter has an id, Chinese and English lab
 dated values. Each value has ``since`` (and ``until`` unless it is the last), the figure, its
 source document and a status (official / secondary / assumed). Files are validated by pydantic
 at load: unsorted or overlapping periods, a value without a source, an unknown unit or status
-are :class:`~jm_socialsec.errors.TableError` naming the file and the parameter.
+are :class:`~jm_socialsec.engine.errors.TableError` naming the file and the parameter.
 
-This module knows how tables are stored; rule modules only call :mod:`jm_socialsec.params`.
+This module knows how tables are stored; rule modules only call :mod:`jm_socialsec.engine.params`.
 """
 
 from __future__ import annotations
@@ -401,13 +401,20 @@ class Tables(BaseModel):
 
 
 def load_all(files: dict[str, str]) -> Tables:
-    """Validate the register (``sources.toml``, if given) and every table file citing it."""
+    """Validate the register (``sources.toml``, if given) and every table file citing it.
+
+    A file in a folder (``pension/pension.toml``) may only define parameters whose id starts
+    with the folder's name (``pension.…``): an id names where its figure lives.
+    """
     documents = parse_register(files[REGISTER_FILE]) if REGISTER_FILE in files else {}
     params: dict[str, Param] = {}
     for name in sorted(files):
         if name == REGISTER_FILE:
             continue
+        folder = name.rpartition("/")[0]
         for p in parse_table(files[name], name, documents).param:
+            if folder and p.id.split(".")[0] != folder:
+                raise TableError(name, p.id, f"a parameter in {folder}/ must have an id starting with {folder}.")
             if p.id in params:
                 raise TableError(name, p.id, "parameter id defined twice")
             params[p.id] = p
@@ -424,14 +431,29 @@ def _table_dir() -> Any:
     packaged = resources.files("jm_socialsec") / "tables"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "tables"
+    return Path(__file__).resolve().parents[3] / "tables"
+
+
+def _toml_files(folder: Any) -> dict[str, str]:
+    """``sources.toml`` and every ``<area>/<name>.toml`` below the tables folder."""
+    files: dict[str, str] = {}
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            for f in entry.iterdir():
+                if f.name.endswith(".toml"):
+                    files[f"{entry.name}/{f.name}"] = f.read_text(encoding="utf-8")
+        elif entry.name.endswith(".toml"):
+            if entry.name != REGISTER_FILE:
+                raise TableError(entry.name, None, "a table file belongs in the folder of its area")
+            files[entry.name] = entry.read_text(encoding="utf-8")
+    return files
 
 
 @cache
 def shipped() -> Tables:
     """The shipped register and tables, loaded and validated once per process."""
     folder = _table_dir()
-    files = {f.name: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".toml")}
+    files = _toml_files(folder)
     if not files:
         raise TableError(str(folder), None, "no table files found")
     return load_all(files)

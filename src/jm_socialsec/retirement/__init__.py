@@ -22,12 +22,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ._api import check, field_value, public
-from .errors import InputError
-from .explain import Explained, Notice, Quantity, Step, notices_for
-from .months import Age, YearMonth
-from .params import Params
-from .tables import Unit
+from ..engine.api import check, field_value, public
+from ..engine.errors import InputError
+from ..engine.explain import Explained, Notice, Quantity, Step, notices_for
+from ..engine.months import Age, YearMonth
+from ..engine.params import Params
+from ..engine.tables import Unit
 
 _YEAR = 12  # months in a year (structural)
 
@@ -326,7 +326,7 @@ def special_retirement(
     years required are secondary restatements. Approval needs the original personnel file, the
     national register and a public notice: this estimate never replaces that.
     """
-    from .money import to_decimal
+    from ..engine.money import to_decimal
 
     params = Params(as_of, overrides)
     cat = Category.parse(category)
@@ -573,7 +573,7 @@ def retirement_month(
 ) -> ResolvedRetirement:
     """The retirement month and age for a choice (statutory, flexible early/late, special type),
     refusing a choice the rules do not allow for this person (bilingual :class:`InputError`)."""
-    from .money import to_decimal
+    from ..engine.money import to_decimal
 
     params = Params(as_of, overrides)
     return resolve(

@@ -49,14 +49,14 @@ from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from ._api import check, field_value, public
-from .errors import BadValue, InputError, NotCovered
-from .explain import Explained, Notice, Quantity, Step, notices_for
-from .money import FEN, Money, round_fen, to_decimal
-from .months import YearMonth
-from .params import Params, ParamValue
-from .retirement import Category, statutory_month
-from .tables import Unit
+from ..engine.api import check, field_value, public
+from ..engine.errors import BadValue, InputError, NotCovered
+from ..engine.explain import Explained, Notice, Quantity, Step, notices_for
+from ..engine.money import FEN, Money, round_fen, to_decimal
+from ..engine.months import YearMonth
+from ..engine.params import Params, ParamValue
+from ..engine.tables import Unit
+from ..retirement import Category, statutory_month
 
 M = Unit.YUAN_PER_MONTH
 Y = Unit.YUAN

@@ -50,14 +50,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ._api import check, field_value, input_error, public
-from .errors import BadValue, NotCovered
-from .explain import Explained, Notice, Quantity, Step, notices_for
-from .months import Age, YearMonth
-from .params import Params, ParamValue
-from .regions import Region
-from .retirement import Category, RetirementChoice, SpecialWorkType, resolve, special_month
-from .tables import Status, Unit
+from ..engine.api import check, field_value, input_error, public
+from ..engine.errors import BadValue, NotCovered
+from ..engine.explain import Explained, Notice, Quantity, Step, notices_for
+from ..engine.months import Age, YearMonth
+from ..engine.params import Params, ParamValue
+from ..engine.regions import Region
+from ..engine.tables import Status, Unit
+from ..retirement import Category, RetirementChoice, SpecialWorkType, resolve, special_month
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -120,7 +120,7 @@ class RetireeProfile(BaseModel):
     document. No ID number is taken.
 
     Construction errors (a wrong type, contradictory flags) are a bilingual
-    :class:`~jm_socialsec.errors.InputError` naming the field.
+    :class:`~jm_socialsec.engine.errors.InputError` naming the field.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

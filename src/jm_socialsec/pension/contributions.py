@@ -19,13 +19,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ._api import field_value, public
-from .explain import Explained, Quantity, Step, notices_for
-from .money import Money, round_fen, to_decimal
-from .months import YearMonth
-from .params import Params
-from .regions import Region
-from .tables import Unit
+from ..engine.api import field_value, public
+from ..engine.explain import Explained, Quantity, Step, notices_for
+from ..engine.money import Money, round_fen, to_decimal
+from ..engine.months import YearMonth
+from ..engine.params import Params
+from ..engine.regions import Region
+from ..engine.tables import Unit
 
 M = Unit.YUAN_PER_MONTH
 

@@ -48,16 +48,16 @@ from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple
 
-from ._api import check, field_value, public
-from .contributions import MonthlyContribution, clamp_base
-from .errors import InputError, NotCovered
-from .explain import Explained, Notice, Quantity, Step, notices_for
-from .money import Money, round_fen, to_decimal
-from .months import YearMonth
-from .params import Params, ParamValue
-from .regions import Region
-from .retirement import Category, statutory_month
-from .tables import Status, Unit, registry
+from ..engine.api import check, field_value, public
+from ..engine.errors import InputError, NotCovered
+from ..engine.explain import Explained, Notice, Quantity, Step, notices_for
+from ..engine.money import Money, round_fen, to_decimal
+from ..engine.months import YearMonth
+from ..engine.params import Params, ParamValue
+from ..engine.regions import Region
+from ..engine.tables import Status, Unit, registry
+from ..pension.contributions import MonthlyContribution, clamp_base
+from ..retirement import Category, statutory_month
 
 M = Unit.YUAN_PER_MONTH
 Y = Unit.YUAN

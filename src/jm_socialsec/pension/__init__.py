@@ -31,15 +31,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
-from ._api import check, field_value, public
-from .errors import InputError, NotCovered
-from .explain import Explained, Notice, Quantity, Step, notices_for
-from .money import Money, round_exact, round_fen, to_decimal
-from .months import Age, YearMonth
-from .params import Params, ParamValue
-from .regions import Region
-from .retirement import Category, RetirementChoice, SpecialWorkType, min_years, resolve
-from .tables import Status, Unit
+from ..engine.api import check, field_value, public
+from ..engine.errors import InputError, NotCovered
+from ..engine.explain import Explained, Notice, Quantity, Step, notices_for
+from ..engine.money import Money, round_exact, round_fen, to_decimal
+from ..engine.months import Age, YearMonth
+from ..engine.params import Params, ParamValue
+from ..engine.regions import Region
+from ..engine.tables import Status, Unit
+from ..retirement import Category, RetirementChoice, SpecialWorkType, min_years, resolve
 
 M = Unit.YUAN_PER_MONTH
 _YEAR = 12  # months in a year (structural)
