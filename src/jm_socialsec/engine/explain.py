@@ -10,13 +10,16 @@ default), as HTML in Jupyter and as JSON (``model_dump(mode="json")``, Decimals 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
+from .fmt import money
 from .months import YearMonth
 from .params import ParamValue
 from .tables import Status, Unit
@@ -146,8 +149,20 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
     return tuple(out)
 
 
+class Explanation(NamedTuple):
+    """What a result explains: its steps and its warnings."""
+
+    steps: tuple[Step, ...]
+    warnings: tuple[Notice, ...]
+
+
 class Explained(BaseModel):
-    """Base of every result: amounts (in subclasses), steps, warnings, renderers."""
+    """Base of every result: amounts (in subclasses), steps, warnings, renderers.
+
+    ``steps`` and ``warnings`` are built only when read (or when the result is rendered or
+    serialised): the engine replays the calculation with tracing on and turns the trace into
+    steps with the area's words. A caller who reads only the amounts pays for no explanation.
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
@@ -158,8 +173,34 @@ class Explained(BaseModel):
     headline: ClassVar[tuple[tuple[str, str, str], ...]] = ()
 
     as_of: date
-    steps: tuple[Step, ...] = ()
-    warnings: tuple[Notice, ...] = ()
+    _explainer: Callable[[], Explanation] | None = PrivateAttr(default=None)
+
+    def __init__(self, **data: Any) -> None:
+        # Results built step by step (not through evaluate) pass their steps and warnings.
+        steps, warnings = data.pop("steps", None), data.pop("warnings", None)
+        super().__init__(**data)
+        if steps is not None:
+            self.__dict__["steps"] = tuple(steps)
+        if warnings is not None:
+            self.__dict__["warnings"] = tuple(warnings)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """The explanation's lines, in the order of computation."""
+        return self._explanation.steps
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def warnings(self) -> tuple[Notice, ...]:
+        """Everything the user must be told: statuses below official, provisional values, …"""
+        return self._explanation.warnings
+
+    @cached_property
+    def _explanation(self) -> Explanation:
+        if self._explainer is None:
+            return Explanation((), ())
+        return self._explainer()
 
     @property
     def provisional_values(self) -> bool:
@@ -198,9 +239,7 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if isinstance(value, Decimal) and unit is not None and unit.value.startswith("yuan"):
-        from babel.numbers import format_decimal  # lazy: babel is only needed to print
-
-        text = format_decimal(value, format="#,##0.00########", locale="zh_CN")
+        text = money(value, lang)
     elif isinstance(value, Decimal) and unit is Unit.RATE:
         text = f"{(value * 100).normalize():f}%"
     elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, int) for x in value):

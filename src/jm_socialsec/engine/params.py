@@ -24,6 +24,7 @@ from .errors import BadValue, InputError, NotCovered
 from .money import parse_decimal
 from .months import YearMonth
 from .tables import DatedValue, Param, Source, Status, Unit, registry
+from .trace import record_read
 
 OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
 
@@ -168,7 +169,9 @@ class Params:
             raise InputError("as_of", "应为日期", "must be a date")
         self.as_of = as_of if as_of is not None else date.today()
         self._overrides = _check_overrides(overrides or {})
+        self.overrides = overrides
         self.used: list[ParamValue] = []
+        self.notices: list[tuple[str, dict[str, Any]]] = []
 
     def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
         day = on.first_day() if isinstance(on, YearMonth) else on
@@ -176,27 +179,18 @@ class Params:
         if param in self._overrides:
             pv = self._from_override(p, self._overrides[param], key)
         else:
-            period, note_zh, note_en = _resolve(p, day, self.as_of)
-            value = period.value
-            if isinstance(value, dict):
-                value = _pick(p, value, key, day)
-            elif key is not None:
-                raise NotCovered(param, day, None, None, "该参数不按键取值", "not a keyed parameter")
-            pv = ParamValue(
-                **_described(p),
-                value=value,
-                key=key,
-                since=period.since,
-                until=period.until,
-                status=period.status,
-                source=period.source,
-                provisional=bool(note_zh),
-                provisional_zh=note_zh,
-                provisional_en=note_en,
-                reverify=reverify_due(period.source.verified_on, self.as_of),
-            )
+            pv = _cached(p, day, self.as_of, key)
         self.used.append(pv)
+        record_read(pv)
         return pv
+
+    def at(self, on: date | YearMonth) -> At:
+        """Parameter access bound to the date ``on``: what a rule receives."""
+        return At(self, on.first_day() if isinstance(on, YearMonth) else on)
+
+    def notice(self, code: str, **values: Any) -> None:
+        """A rule's own warning, ``<area>.<code>``; its words are in the area's catalogue."""
+        self.notices.append((code, values))
 
     def in_force(self, param: str, on: date | YearMonth) -> bool:
         """Whether the table covers ``on`` at all (a rule that did not exist yet is not in force)."""
@@ -222,6 +216,77 @@ class Params:
             source=OVERRIDE_SOURCE,
             overridden=True,
         )
+
+
+class At:
+    """Parameter access bound to one date (the date a rule applies to), for one calculation."""
+
+    __slots__ = ("on", "params")
+
+    def __init__(self, params: Params, on: date) -> None:
+        self.params = params
+        self.on = on
+
+    def __call__(self, param: str, key: str | None = None) -> Decimal:
+        """The numeric value of ``param`` on this date (recorded as used)."""
+        return self.params.get(param, self.on, key=key).decimal
+
+    def get(self, param: str, key: str | None = None) -> ParamValue:
+        """The value with its source and status (recorded as used)."""
+        return self.params.get(param, self.on, key=key)
+
+    def in_force(self, param: str) -> bool:
+        """Whether the table covers this date at all (a rule that did not exist yet is not)."""
+        return self.params.in_force(param, self.on)
+
+    def at(self, on: date | YearMonth) -> At:
+        """The same calculation's access bound to another date."""
+        return self.params.at(on)
+
+    def notice(self, code: str, **values: Any) -> None:
+        """Record a rule's own warning (``<area>.<code>``, words in the area's catalogue)."""
+        self.params.notice(code, **values)
+
+
+#: Resolved values by (parameter object, day, as_of, key): tables are immutable, and a resolved
+#: value is a frozen model, so one lookup serves every later call (bounded, thread-safe enough:
+#: a race only computes the same value twice).
+_CACHE: dict[tuple[int, date, date, str | None], tuple[Param, ParamValue]] = {}
+_CACHE_MAX = 100_000
+
+
+def _cached(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:
+    k = (id(p), day, as_of, key)
+    hit = _CACHE.get(k)
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    pv = _resolved(p, day, as_of, key)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[k] = (p, pv)
+    return pv
+
+
+def _resolved(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:
+    period, note_zh, note_en = _resolve(p, day, as_of)
+    value = period.value
+    if isinstance(value, dict):
+        value = _pick(p, value, key, day)
+    elif key is not None:
+        raise NotCovered(p.id, day, None, None, "该参数不按键取值", "not a keyed parameter")
+    return ParamValue(
+        **_described(p),
+        value=value,
+        key=key,
+        since=period.since,
+        until=period.until,
+        status=period.status,
+        source=period.source,
+        provisional=bool(note_zh),
+        provisional_zh=note_zh,
+        provisional_en=note_en,
+        reverify=reverify_due(period.source.verified_on, as_of),
+    )
 
 
 def _described(p: Param) -> dict[str, Any]:

@@ -10,6 +10,7 @@
   8% to the account (粤人社规〔2021〕5号; continued by 粤人社规〔2026〕14号 from 2026-05-01).
 
 Each paid amount is rounded to 分 (the tax bureau bills in 分); the base is not rounded.
+The words of the explanation are in ``pension/texts.toml``.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from ..engine.api import field_value, public
-from ..engine.explain import Explained, Quantity, Step, notices_for
-from ..engine.money import Money, round_fen, to_decimal
+from ..engine.evaluate import evaluate
+from ..engine.explain import Explained
+from ..engine.money import Money, to_decimal
 from ..engine.months import YearMonth
-from ..engine.params import Params
+from ..engine.params import At, Params
+from ..engine.trace import fen, rule
 from ..engine.regions import Region
 from ..engine.tables import Unit
 
@@ -68,6 +71,68 @@ def clamp_base(wage: Decimal, lower: Decimal, upper: Decimal) -> Decimal:
     return min(max(wage, lower), upper)
 
 
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+_BILLED_IN_FEN = "each paid amount is billed in 分 by the tax bureau (税务机关按分征收)"
+
+
+@rule("pension.contribution_base", ref="粤人社发〔2025〕32号 第二条 (缴费基数上下限)", unit=M)
+def contribution_base(at: At, wage: Decimal) -> Decimal:
+    """缴费基数: the wage (or a flexible worker's chosen base) held within the window's limits."""
+    return clamp_base(wage, at("pension.contribution.base_lower"), at("pension.contribution.base_upper"))
+
+
+@rule("pension.employee_share", ref="国发〔2005〕38号 第四条 (个人缴费)", rounding=fen(_BILLED_IN_FEN), unit=M)
+def employee_share(at: At, base: Decimal) -> Decimal:
+    """个人缴费 = 缴费基数 × 个人缴费比例, all into the personal account."""
+    return base * at("pension.contribution.employee_rate")
+
+
+@rule("pension.employer_share", ref="国办发〔2019〕13号 一 (单位缴费比例)", rounding=fen(_BILLED_IN_FEN), unit=M)
+def employer_share(at: At, base: Decimal) -> Decimal:
+    """单位缴费 = 缴费基数 × 单位缴费比例."""
+    return base * at("pension.contribution.employer_rate")
+
+
+@rule("pension.flexible_account_share", ref="粤人社规〔2021〕5号 (灵活就业人员个人账户部分)", rounding=fen(_BILLED_IN_FEN), unit=M)
+def flexible_account_share(at: At, base: Decimal) -> Decimal:
+    """灵活就业人员个人账户部分 = 缴费基数 × 个人账户比例."""
+    return base * at("pension.flexible.account_rate")
+
+
+@rule("pension.flexible_pooled_share", ref="粤人社规〔2021〕5号 (灵活就业人员统筹部分)", rounding=fen(_BILLED_IN_FEN), unit=M)
+def flexible_pooled_share(at: At, base: Decimal) -> Decimal:
+    """灵活就业人员统筹部分 = 缴费基数 × 统筹比例."""
+    return base * at("pension.flexible.pooled_rate")
+
+
+@rule("pension.contribution_total", ref="两部分之和 (sum of the two parts)", unit=M)
+def contribution_total(at: At, employee: Decimal, employer: Decimal) -> Decimal:
+    """合计."""
+    return employee + employer
+
+
+def _contribution(params: Params, month: YearMonth, wage: Decimal, region: Region, flexible: bool) -> dict[str, Any]:
+    """The rules in order: base, the two shares, the total."""
+    at = params.at(month)
+    base = contribution_base(at, wage)
+    if flexible:
+        employee, employer = flexible_account_share(at, base), flexible_pooled_share(at, base)
+    else:
+        employee, employer = employee_share(at, base), employer_share(at, base)
+    return {
+        "month": month,
+        "region": region,
+        "flexible": flexible,
+        "base": base,
+        "employee": employee,
+        "employer": employer,
+        "total": contribution_total(at, employee, employer),
+        "provisional": any(pv.provisional for pv in params.used),
+    }
+
+
 @public
 def pension_contribution(
     month: YearMonth | str | date,
@@ -86,81 +151,4 @@ def pension_contribution(
     ym = field_value(month, "month", YearMonth.of)
     wage_d = to_decimal(wage, "wage", non_negative=True)
     reg = Region.parse(region)
-    params = Params(as_of, overrides)
-
-    lower = params.get("pension.contribution.base_lower", ym)
-    upper = params.get("pension.contribution.base_upper", ym)
-    base = clamp_base(wage_d, lower.decimal, upper.decimal)
-    steps = [
-        Step(
-            id="base",
-            label_zh="缴费基数",
-            label_en="contribution base",
-            formula_zh="工资（或自选基数）限定在 [下限, 上限] 之间",
-            formula_en="wage (or chosen base) held within [lower, upper]",
-            calc=f"min(max({wage_d}, {lower.value}), {upper.value}) = {base}",
-            inputs=(Quantity(name_zh="月工资", name_en="monthly wage", value=wage_d, unit=M),),
-            params=(lower, upper),
-            result=base,
-            unit=M,
-        )
-    ]
-    if flexible:
-        rate_e = params.get("pension.flexible.account_rate", ym)
-        rate_r = params.get("pension.flexible.pooled_rate", ym)
-        lbl_e = ("个人账户部分（8%）", "personal-account part")
-        lbl_r = ("统筹部分", "pooled part")
-    else:
-        rate_e = params.get("pension.contribution.employee_rate", ym)
-        rate_r = params.get("pension.contribution.employer_rate", ym)
-        lbl_e = ("个人缴费", "employee contribution")
-        lbl_r = ("单位缴费", "employer contribution")
-    employee = round_fen(base * rate_e.decimal)
-    employer = round_fen(base * rate_r.decimal)
-    total = employee + employer
-    steps += [
-        Step(
-            id="employee",
-            label_zh=lbl_e[0],
-            label_en=lbl_e[1],
-            formula_zh="缴费基数 × 费率，四舍五入到分",
-            formula_en="base × rate, rounded to fen",
-            calc=f"{base} × {rate_e.value} = {employee}",
-            params=(rate_e,),
-            result=employee,
-            unit=M,
-        ),
-        Step(
-            id="employer",
-            label_zh=lbl_r[0],
-            label_en=lbl_r[1],
-            formula_zh="缴费基数 × 费率，四舍五入到分",
-            formula_en="base × rate, rounded to fen",
-            calc=f"{base} × {rate_r.value} = {employer}",
-            params=(rate_r,),
-            result=employer,
-            unit=M,
-        ),
-        Step(
-            id="total",
-            label_zh="合计",
-            label_en="total",
-            calc=f"{employee} + {employer}",
-            result=total,
-            unit=M,
-        ),
-    ]
-    warnings = notices_for(params.used)
-    return PensionContribution(
-        as_of=params.as_of,
-        steps=tuple(steps),
-        warnings=warnings,
-        month=ym,
-        region=reg,
-        flexible=flexible,
-        base=base,
-        employee=employee,
-        employer=employer,
-        total=total,
-        provisional=any(pv.provisional for pv in params.used),
-    )
+    return evaluate(PensionContribution, _contribution, ym, wage_d, reg, flexible, as_of=as_of, overrides=overrides)

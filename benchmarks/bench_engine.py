@@ -1,0 +1,90 @@
+"""Speed of the estimates as ratios to the bare formula, measured in one run (issue 10).
+
+    python benchmarks/bench_engine.py
+
+The bare formula is Guangdong's pension formula in plain Python ``Decimal`` with the figures
+typed in (no tables, no validation, no explanation): the floor any implementation pays. Each
+estimate is timed warm (tables loaded, first call done) with ``timeit``'s best of several
+repeats, so that the ratios hold on a shared, noisy machine. Import and first-estimate costs
+are measured in fresh interpreters.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+FEN = Decimal("0.01")
+AS_OF = date(2026, 11, 21)
+KW = {
+    "birth": "1966-01",
+    "category": "male",
+    "contribution_months": 312,
+    "average_index": "0.85",
+    "account_balance": "86500",
+    "region": "台山",
+    "as_of": AS_OF,
+}
+
+
+def bare_formula() -> Decimal:
+    """The 核定表 lines for the KW person, figures typed in (2025 base 9493, 计发月数 136.3)."""
+    base, index, months, balance = Decimal(9493), Decimal("0.85"), 312, Decimal(86500)
+    a = Decimal(1) if index >= Decimal("0.6") else index / Decimal("0.6")
+    basic = (base * (a + index) / 2 * months / 12 * Decimal("0.01")).quantize(FEN, ROUND_HALF_UP)
+    account = (balance / Decimal("136.3")).quantize(FEN, ROUND_HALF_UP)
+    transitional = Decimal(100) + 4 * (months // 12)
+    return basic + account + transitional
+
+
+def best(fn: Callable[[], object], number: int) -> float:
+    """Best per-call time in seconds over 5 repeats."""
+    return min(timeit.repeat(fn, number=number, repeat=5)) / number
+
+
+def fresh(code: str) -> float:
+    """Seconds a fresh interpreter takes to run ``code`` (best of 3), minus a bare start."""
+    def run(c: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-c", f"import time; t=time.perf_counter(); {c}; print(time.perf_counter()-t)"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return float(out.stdout.split()[-1])
+
+    return min(run(code) for _ in range(3))
+
+
+def main() -> None:
+    from jm_socialsec import estimate_pension
+    from jm_socialsec.cli import _demo_sections
+
+    estimate_pension(**KW)  # warm: tables, models, caches
+    floor = best(bare_formula, 20000)
+    rows = [
+        ("estimate_pension, amounts only", lambda: estimate_pension(**KW).total, 2000, 10),
+        ("estimate_pension + to_json()", lambda: estimate_pension(**KW).to_json(), 300, 40),
+        ("estimate_pension + explain()", lambda: estimate_pension(**KW).explain(), 300, 50),
+    ]
+    print(f"bare formula: {floor * 1e6:.2f} µs")
+    for name, fn, number, target in rows:
+        t = best(fn, number)
+        print(f"{name:34s} {t * 1e6:9.1f} µs  {t / floor:6.1f} × bare  (target ≤ {target} ×)")
+    for title, make in _demo_sections():
+        make()
+        t = best(lambda make=make: make(), 200)  # type: ignore[misc]
+        print(f"  {title:32s} {t * 1e6:9.1f} µs  {t / floor:6.1f} × bare  (amounts only)")
+    imp = fresh("import jm_socialsec")
+    first = fresh(
+        "from jm_socialsec import estimate_pension; import datetime; "
+        f"estimate_pension(birth='1966-01', category='male', contribution_months=312, average_index='0.85', "
+        f"account_balance='86500', as_of=datetime.date(2026, 11, 21)).total"
+    )
+    print(f"import jm_socialsec (fresh process): {imp * 1e3:.1f} ms; import + first estimate: {first * 1e3:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

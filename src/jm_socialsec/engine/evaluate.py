@@ -1,0 +1,120 @@
+"""Running a calculation (运行与解释): amounts now, the explanation only when asked for.
+
+A public function validates its input and hands :func:`evaluate` the result class and a
+*compute* function: ``compute(params, *args) -> {field: value}`` that calls the rules in legal
+order and returns the result's amounts. :func:`evaluate` runs it with tracing off and builds
+the result; reading ``steps`` or ``warnings`` (or rendering, or serialising) replays the same
+compute with tracing on — the rules are pure and ``as_of`` is fixed, so the replay computes the
+same values — and builds the steps from the trace and the area's words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from .explain import Explained, Explanation, Notice, Quantity, Step, notices_for
+from .params import Params, ParamValue
+from .tables import Unit
+from .texts import catalogue, fill, pair
+from .trace import RULES, Node, tracing
+
+E = TypeVar("E", bound=Explained)
+Compute = Callable[..., dict[str, Any]]
+
+
+def evaluate(
+    cls: type[E],
+    compute: Compute,
+    *args: Any,
+    as_of: date | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> E:
+    """Run ``compute(params, *args)`` untraced and return ``cls`` with a lazy explanation."""
+    params = Params(as_of, overrides)
+    fields = compute(params, *args)
+    result = cls.model_construct(as_of=params.as_of, **fields)
+    result._explainer = functools.partial(explain, compute, args, params.as_of, overrides)
+    return result
+
+
+def explain(compute: Compute, args: tuple[Any, ...], as_of: date, overrides: Mapping[str, Any] | None) -> Explanation:
+    """Replay ``compute`` with tracing on: the steps and the warnings."""
+    params = Params(as_of, overrides)
+    with tracing() as root:
+        compute(params, *args)
+    return Explanation(steps_from(root), notices_for(params.used) + rule_notices(params.notices))
+
+
+def steps_from(root: Node) -> tuple[Step, ...]:
+    """One step per traced rule that is shown, each after the rules it called."""
+    return tuple(step_of(node) for node in root.walk() if RULES[node.rule].step)
+
+
+def step_of(node: Node) -> Step:
+    """A traced call as a line of the explanation, its words filled from its values."""
+    info = RULES[node.rule]
+    words = catalogue(info.area).get(info.name, {})
+    reads = _unique(_reads(node))
+    values: dict[str, Any] = {pv.id: pv.value for pv in reads}
+    values.update(_results_below(node))
+    values.update(node.inputs)
+    values["result"] = node.result
+    label, formula, note = pair(words, "label"), pair(words, "formula"), pair(words, "note")
+    return Step.model_construct(
+        id=info.name,
+        label_zh=fill(label[0], values, "zh"),
+        label_en=fill(label[1], values, "en"),
+        formula_zh=fill(formula[0], values, "zh"),
+        formula_en=fill(formula[1], values, "en"),
+        calc=fill(words.get("calc", ""), values),
+        inputs=tuple(_quantity(name, spec, node.inputs[name]) for name, spec in words.get("inputs", {}).items()),
+        params=reads,
+        result=node.result,
+        unit=info.unit,
+        note_zh=fill(note[0], values, "zh"),
+        note_en=fill(note[1], values, "en"),
+    )
+
+
+def _reads(node: Node) -> Iterable[ParamValue]:
+    """The values a step read: its own and those of the helper rules it called (not shown)."""
+    yield from node.params
+    for child in node.children:
+        if not RULES[child.rule].step:
+            yield from _reads(child)
+
+
+def _results_below(node: Node) -> dict[str, Any]:
+    """Sub-rules' results by rule name (through helper rules that are not shown)."""
+    out: dict[str, Any] = {}
+    for child in node.children:
+        if not RULES[child.rule].step:
+            out.update(_results_below(child))
+        out[RULES[child.rule].name] = child.result
+    return out
+
+
+def _unique(values: Iterable[ParamValue]) -> tuple[ParamValue, ...]:
+    seen: dict[tuple[str, str | None, str], ParamValue] = {}
+    for pv in values:
+        seen.setdefault((pv.id, pv.key, str(pv.value)), pv)
+    return tuple(seen.values())
+
+
+def _quantity(name: str, spec: list[str], value: Any) -> Quantity:
+    unit = Unit(spec[2]) if len(spec) > 2 and spec[2] else None
+    return Quantity.model_construct(name_zh=spec[0], name_en=spec[1], value=value, unit=unit)
+
+
+def rule_notices(recorded: Iterable[tuple[str, dict[str, Any]]]) -> tuple[Notice, ...]:
+    """The rules' own warnings (``<area>.<code>``), words from the area's catalogue, each once."""
+    out: dict[tuple[str, str], Notice] = {}
+    for full, values in recorded:
+        area, code = full.split(".", 1)
+        zh, en = pair(catalogue(area)["notice"][code], "text")
+        notice = Notice(code=code, zh=fill(zh, values, "zh"), en=fill(en, values, "en"), param=values.get("param"))
+        out.setdefault((code, notice.zh), notice)
+    return tuple(out.values())
