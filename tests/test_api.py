@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from jm_socialsec import InputError, Region, SocialSecError, mask_id
+from jm_socialsec import InputError, Region, SocialSecError
 from jm_socialsec.cli import main
+from jm_socialsec.engine.errors import mask_id
 
 
 def test_region_by_code_and_chinese_name() -> None:

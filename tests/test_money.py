@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jm_socialsec import InputError, round_fen, to_decimal
-from jm_socialsec.engine.money import round_exact
+from jm_socialsec import InputError
+from jm_socialsec.engine.money import round_exact, round_fen, to_decimal
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from jm_socialsec import InputError, NotCovered, Params, YearMonth, lookup
+from jm_socialsec import InputError, NotCovered, YearMonth, lookup
+from jm_socialsec.engine.params import Params
 
 
 @pytest.mark.usefixtures("synthetic")

@@ -328,7 +328,8 @@ def test_farmer_contract_worker_lump_sum() -> None:
 
 def test_medical_insurance_is_stated_not_computed() -> None:
     r = benefit()
-    step = next(s for s in r.steps if s.id == "medical")
+    # issue 10: step ids are rule names ("medical" → "medical_contribution")
+    step = next(s for s in r.steps if s.id == "medical_contribution")
     assert step.result is None and "医" in step.note_zh
 
 

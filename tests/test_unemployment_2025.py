@@ -39,8 +39,20 @@ def benefit(claim: str, months: int = 60, **kw: Any) -> UnemploymentBenefit:
     return unemployment_benefit(claim, "jiangmen", months, 0, "contract_expired", as_of=AS_OF, **kw)
 
 
+#: Issue 10: step ids are the rule names (the old ids on the left).
+RULE_OF = {
+    "standard": "benefit_standard",
+    "period": "benefit_period",
+    "medical": "medical_contribution",
+    "death": "death_grants",
+    "job_search": "job_search_allowance",
+    "childbirth": "childbirth_supplement",
+    "base": "contribution_base",
+}
+
+
 def step(r: UnemploymentBenefit, step_id: str) -> Any:
-    return next(s for s in r.steps if s.id == step_id)
+    return next(s for s in r.steps if s.id == RULE_OF.get(step_id, step_id))
 
 
 def codes(r: Any) -> list[str]:
@@ -69,7 +81,8 @@ def test_issue_example_2026_claim_has_no_job_search_allowance_or_childbirth_supp
     no_effect = {w.zh.split(" ")[1] for w in r.warnings if w.code == "input_no_effect"}
     assert no_effect == {"recent_contribution_wages", "childbirth_month"}
     assert all(DECISION in w.zh for w in r.warnings if w.code == "input_no_effect")
-    assert "job_search" not in [s.id for s in r.steps] and "childbirth" not in [s.id for s in r.steps]
+    ids = [s.id for s in r.steps]
+    assert "job_search_allowance" not in ids and "childbirth_supplement" not in ids
     assert "deleted by" in r.explain("en")
 
 
@@ -110,7 +123,8 @@ def test_claim_after_the_amendment_uses_the_2025_locators() -> None:
     r = benefit("2026-10", death_month="2026-12", city_average_wage=8000)
     assert (r.funeral_grant, r.survivor_grant) == (Decimal(24000), Decimal(48000))
     death = step(r, "death")
-    assert "第二十一条" in death.label_zh and "art. 21" in death.label_en
+    # issue 10: the English words cite the article as the Chinese text does (第二十一条)
+    assert "第二十一条" in death.label_zh and "第二十一条" in death.label_en
     assert death.params[0].source.document == "广东省失业保险条例（2025年修正）"
     assert death.params[0].source.locator.startswith("第二十一条")
     assert "第二十条" in step(r, "medical").label_zh
@@ -135,7 +149,8 @@ def test_the_boundary_month_follows_the_2022_text_and_says_its_date_is_secondary
         1,
         Decimal(900),
     )
-    assert "5 个月不发" in step(r, "job_search").note_zh
+    # issue 10: the months cut by the deletion are a line of their own
+    assert "5 个月不发" in step(r, "job_search_months_deleted").note_zh
     assert ("status_secondary", JOB_SEARCH) in [(w.code, w.param) for w in r.warnings]
     assert benefit("2025-02", recent_contribution_wages=[6000]).job_search_total == 0
 
@@ -160,7 +175,7 @@ def test_reemployment_after_the_amendment_stops_payment_and_keeps_the_months() -
     2028-01 − 2027-02 + 1 = 12 months not drawn, all kept; lump sum 0 (it was 6 × 1836 = 11016)."""
     r = benefit("2026-10", 120, reemployed_month="2027-02")  # the contract inputs are no longer needed
     assert (r.early_reemployment_lump_sum, r.remaining_months, r.kept_months) == (0, 12, 12)
-    s = step(r, "early_reemployment_lump_sum")
+    s = step(r, "stop_on_reemployment")  # issue 10: its own rule after the amendment
     assert "第二十四条" in s.label_zh and "第十八条" in s.label_zh and "第二十二条" in s.note_zh
     assert "input_no_effect" not in codes(r)
     # the contract inputs, when given, are said to have had no effect
@@ -179,7 +194,7 @@ def test_business_start_after_the_amendment_keeps_the_months() -> None:
     (it was 3 × 1836 = 5508)."""
     r = benefit("2026-10", business_start_month="2027-01")
     assert (r.business_start_lump_sum, r.remaining_months, r.kept_months) == (0, 3, 3)
-    assert "第二十三条" in step(r, "business_start_lump_sum").note_zh
+    assert "第二十三条" in step(r, "stop_on_business_start").note_zh
 
 
 # ---------------------------------------------------------------- the mechanism
@@ -254,7 +269,7 @@ def test_flexible_worker_contribution() -> None:
     warned = [(w.code, w.param) for w in r.warnings]
     assert ("status_assumed", "unemployment.flexible.rate") in warned
     assert ("status_secondary", "unemployment.flexible.base_cap_factor") in warned
-    assert "粤人社规〔2025〕50号" in step(r, "base").label_zh
+    assert "粤人社规〔2025〕50号" in step(r, "flexible_contribution_base").label_zh
 
 
 @pytest.mark.parametrize(

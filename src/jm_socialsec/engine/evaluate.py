@@ -35,9 +35,35 @@ def evaluate(
     """Run ``compute(params, *args)`` untraced and return ``cls`` with a lazy explanation."""
     params = Params(as_of, overrides)
     fields = compute(params, *args)
-    result = cls.model_construct(as_of=params.as_of, **fields)
-    result._explainer = functools.partial(explain, compute, args, params.as_of, overrides)
+    fields["as_of"] = params.as_of
+    return build(cls, fields, functools.partial(explain, compute, args, params.as_of, overrides))
+
+
+def build(cls: type[E], fields: dict[str, Any], explainer: Callable[[], Explanation]) -> E:
+    """The result from trusted fields, without validation, its explanation deferred.
+
+    What ``model_construct`` does, less its per-call overhead: the fields a compute returns
+    are already of the model's types (the rules made them), so nothing is validated again.
+    """
+    for name, default in _defaults(cls):
+        if name not in fields:
+            fields[name] = default()
+    result = cls.__new__(cls)
+    object.__setattr__(result, "__dict__", fields)
+    object.__setattr__(result, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(result, "__pydantic_extra__", None)
+    object.__setattr__(result, "__pydantic_private__", {"_explainer": explainer})
     return result
+
+
+@functools.cache
+def _defaults(cls: type[Explained]) -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """(field, default maker) for every field of ``cls`` that has a default."""
+    out = []
+    for name, info in cls.model_fields.items():
+        if not info.is_required():
+            out.append((name, functools.partial(info.get_default, call_default_factory=True)))
+    return tuple(out)
 
 
 def explain(compute: Compute, args: tuple[Any, ...], as_of: date, overrides: Mapping[str, Any] | None) -> Explanation:
@@ -70,7 +96,11 @@ def step_of(node: Node) -> Step:
         formula_zh=fill(formula[0], values, "zh"),
         formula_en=fill(formula[1], values, "en"),
         calc=fill(words.get("calc", ""), values),
-        inputs=tuple(_quantity(name, spec, node.inputs[name]) for name, spec in words.get("inputs", {}).items()),
+        inputs=tuple(
+            _quantity(spec, node.inputs[name], values)
+            for name, spec in words.get("inputs", {}).items()
+            if node.inputs.get(name) is not None  # an optional input the call did not have
+        ),
         params=reads,
         result=node.result,
         unit=info.unit,
@@ -104,9 +134,12 @@ def _unique(values: Iterable[ParamValue]) -> tuple[ParamValue, ...]:
     return tuple(seen.values())
 
 
-def _quantity(name: str, spec: list[str], value: Any) -> Quantity:
+def _quantity(spec: list[str], value: Any, values: dict[str, Any]) -> Quantity:
+    """An input line: its words (placeholders allowed, e.g. a year), value and unit."""
     unit = Unit(spec[2]) if len(spec) > 2 and spec[2] else None
-    return Quantity.model_construct(name_zh=spec[0], name_en=spec[1], value=value, unit=unit)
+    return Quantity.model_construct(
+        name_zh=fill(spec[0], values, "zh"), name_en=fill(spec[1], values, "en"), value=value, unit=unit
+    )
 
 
 def rule_notices(recorded: Iterable[tuple[str, dict[str, Any]]]) -> tuple[Notice, ...]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from functools import cached_property
-from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from enum import Enum
+from functools import cached_property
+from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
@@ -247,6 +247,8 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
         return text
     elif value is None:
         return "—"
+    elif isinstance(value, Enum) and hasattr(value, "zh"):
+        text = str(value.zh) if lang == "zh" else str(value.value)  # a coded choice: its words
     else:
         text = str(value)
     suffix = "" if unit is None or unit is Unit.RATE else (unit.zh if lang == "zh" else unit.en)

@@ -165,21 +165,24 @@ class Params:
     """Parameter access for one calculation: ``as_of``, overrides, and a record of what was used."""
 
     def __init__(self, as_of: date | None = None, overrides: Mapping[str, Any] | None = None):
-        if as_of is not None and not isinstance(as_of, date):
-            raise InputError("as_of", "应为日期", "must be a date")
-        self.as_of = as_of if as_of is not None else date.today()
+        self.as_of = _as_of(as_of)
         self._overrides = _check_overrides(overrides or {})
         self.overrides = overrides
         self.used: list[ParamValue] = []
         self.notices: list[tuple[str, dict[str, Any]]] = []
+        self._memo: dict[tuple[str, date, str | None], ParamValue] = {}
 
     def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
         day = on.first_day() if isinstance(on, YearMonth) else on
-        p = _param(param)
-        if param in self._overrides:
-            pv = self._from_override(p, self._overrides[param], key)
-        else:
-            pv = _cached(p, day, self.as_of, key)
+        memo_key = (param, day, key)
+        pv = self._memo.get(memo_key)
+        if pv is None:
+            p = _param(param)
+            if param in self._overrides:
+                pv = self._from_override(p, self._overrides[param], key)
+            else:
+                pv = _cached(p, day, self.as_of, key)
+            self._memo[memo_key] = pv
         self.used.append(pv)
         record_read(pv)
         return pv
@@ -216,6 +219,20 @@ class Params:
             source=OVERRIDE_SOURCE,
             overridden=True,
         )
+
+
+def _as_of(value: Any) -> date:
+    """The day of knowledge: today by default; a ``datetime`` counts as its date, ISO text is read."""
+    if value is None:
+        return date.today()
+    if type(value) is date:
+        return value
+    from .types import to_day
+
+    try:
+        return to_day(value)
+    except BadValue as e:
+        raise InputError("as_of", e.why_zh, e.why_en) from None
 
 
 class At:

@@ -25,6 +25,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -37,8 +38,11 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)(?::(\w+))?\}")
 @cache
 def catalogue(area: str) -> dict[str, Any]:
     """The words of an area (``jm_socialsec/<area>/texts.toml``), loaded once."""
-    path = resources.files(f"jm_socialsec.{area}") / "texts.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        path = resources.files(f"jm_socialsec.{area}") / "texts.toml"
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):  # an area without words (tests' own rules)
+        return {}
 
 
 def pair(entry: Mapping[str, Any], key: str) -> tuple[str, str]:
@@ -61,8 +65,14 @@ def show(value: Any, spec: str | None = None, lang: str = "zh") -> str:
         return money(value, lang)
     if isinstance(value, Decimal):
         return f"{value:f}"
+    if isinstance(value, Enum) and hasattr(value, "zh"):
+        return str(value.zh) if lang == "zh" else str(value.value)
     if isinstance(value, tuple):
-        return "、".join(show(v, spec, lang) for v in value) if lang == "zh" else ", ".join(show(v, spec, lang) for v in value)
+        return (
+            "、".join(show(v, spec, lang) for v in value)
+            if lang == "zh"
+            else ", ".join(show(v, spec, lang) for v in value)
+        )
     return str(value)
 
 

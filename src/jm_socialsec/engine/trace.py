@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from .money import round_exact
 
@@ -130,19 +130,18 @@ def rule(
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             parent = _CURRENT.get()
             if parent is None:  # the fast path: no tracing
-                out = fn(*args, **kwargs)
-                return rounding(out) if rounding is not None else out  # type: ignore[return-value]
+                value: Any = fn(*args, **kwargs)
+                return cast(R, rounding(value) if rounding is not None else value)
             node = Node(id, _bound(names, args[1:], kwargs))
             parent.children.append(node)
             token = _CURRENT.set(node)
             try:
-                out = fn(*args, **kwargs)
-                if rounding is not None:
-                    out = rounding(out)
+                raw: Any = fn(*args, **kwargs)
+                out: Any = rounding(raw) if rounding is not None else raw
             finally:
                 _CURRENT.reset(token)
             node.result = out
-            return out
+            return cast(R, out)
 
         run.rule = info  # type: ignore[attr-defined]
         return run

@@ -26,9 +26,9 @@ from ..engine.explain import Explained
 from ..engine.money import Money, to_decimal
 from ..engine.months import YearMonth
 from ..engine.params import At, Params
-from ..engine.trace import fen, rule
 from ..engine.regions import Region
 from ..engine.tables import Unit
+from ..engine.trace import fen, rule
 
 M = Unit.YUAN_PER_MONTH
 
@@ -95,13 +95,23 @@ def employer_share(at: At, base: Decimal) -> Decimal:
     return base * at("pension.contribution.employer_rate")
 
 
-@rule("pension.flexible_account_share", ref="粤人社规〔2021〕5号 (灵活就业人员个人账户部分)", rounding=fen(_BILLED_IN_FEN), unit=M)
+@rule(
+    "pension.flexible_account_share",
+    ref="粤人社规〔2021〕5号 (灵活就业人员个人账户部分)",
+    rounding=fen(_BILLED_IN_FEN),
+    unit=M,
+)
 def flexible_account_share(at: At, base: Decimal) -> Decimal:
     """灵活就业人员个人账户部分 = 缴费基数 × 个人账户比例."""
     return base * at("pension.flexible.account_rate")
 
 
-@rule("pension.flexible_pooled_share", ref="粤人社规〔2021〕5号 (灵活就业人员统筹部分)", rounding=fen(_BILLED_IN_FEN), unit=M)
+@rule(
+    "pension.flexible_pooled_share",
+    ref="粤人社规〔2021〕5号 (灵活就业人员统筹部分)",
+    rounding=fen(_BILLED_IN_FEN),
+    unit=M,
+)
 def flexible_pooled_share(at: At, base: Decimal) -> Decimal:
     """灵活就业人员统筹部分 = 缴费基数 × 统筹比例."""
     return base * at("pension.flexible.pooled_rate")

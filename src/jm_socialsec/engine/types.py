@@ -1,0 +1,93 @@
+"""Shared input types (输入类型): one converter per kind of value, for every model and function.
+
+Pydantic ``Annotated`` types that accept what callers send — a ``date``, a ``datetime`` (its
+date), an ISO string; a year-month as ``YearMonth``, ``date``, ``"YYYY-MM"`` or ``(y, m)``;
+money and indices exactly (floats through their text, never NaN or infinity); a region by code
+or Chinese name — and refuse the rest with a bilingual message. Used in input models
+(``class X(BaseModel): month: MonthIn``) and by :func:`convert` in the public functions, so
+that one kind of value is read the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BeforeValidator, TypeAdapter, ValidationError
+
+from .errors import BadValue, InputError
+from .money import parse_decimal
+from .months import YearMonth
+from .regions import parse_region
+
+T = TypeVar("T")
+
+
+def to_day(value: Any) -> date:
+    """A calendar day from a ``date``, a ``datetime`` (its date) or an ISO string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise BadValue(f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)") from None
+    raise BadValue("应为日期（YYYY-MM-DD）", f"must be a date (YYYY-MM-DD), got {type(value).__name__}")
+
+
+def to_money(value: Any) -> Decimal:
+    """An amount in yuan, exact, not negative."""
+    number = parse_decimal(value)
+    if number < 0:
+        raise BadValue("金额不能为负数", "an amount must not be negative")
+    return number
+
+
+def to_index(value: Any) -> Decimal:
+    """A contribution index (缴费指数), exact, not negative."""
+    number = parse_decimal(value)
+    if number < 0:
+        raise BadValue("缴费指数不能为负数", "an index must not be negative")
+    return number
+
+
+def to_months(value: Any) -> int:
+    """A whole number of months, not negative (a bool or a fraction is refused)."""
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
+        raise BadValue("应为整数个月", "must be a whole number of months")
+    number = parse_decimal(value)
+    if number != number.to_integral_value() or number < 0:
+        raise BadValue("应为非负整数个月", "must be a whole, non-negative number of months")
+    return int(number)
+
+
+DayIn = Annotated[date, BeforeValidator(to_day)]
+MonthIn = Annotated[YearMonth, BeforeValidator(YearMonth.of)]
+MoneyIn = Annotated[Decimal, BeforeValidator(to_money)]
+IndexIn = Annotated[Decimal, BeforeValidator(to_index)]
+MonthsIn = Annotated[int, BeforeValidator(to_months)]
+RegionIn = Annotated[Any, BeforeValidator(parse_region)]
+
+
+def convert(kind: Any, value: Any, field: str) -> Any:
+    """Read ``value`` as the input type ``kind`` (e.g. :data:`MonthIn`), naming ``field`` on error."""
+    try:
+        return _adapter(kind).validate_python(value)
+    except ValidationError as e:
+        cause = e.errors()[0].get("ctx", {}).get("error")
+        if isinstance(cause, InputError):
+            raise InputError(field, cause.why_zh, cause.why_en) from None
+        raise InputError(field, "输入无效", str(e.errors()[0]["msg"])) from None
+
+
+_ADAPTERS: dict[int, TypeAdapter[Any]] = {}
+
+
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(id(kind))
+    if adapter is None:
+        adapter = _ADAPTERS[id(kind)] = TypeAdapter(kind)
+    return adapter

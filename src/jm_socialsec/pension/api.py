@@ -1,0 +1,282 @@
+"""The pension estimate (基本养老金测算): the 核定表 lines in the sheet's order.
+
+:func:`estimate_pension` validates its input and hands :func:`_compute` to the engine, which
+calls the rules of :mod:`.eligibility`, :mod:`.basic`, :mod:`.account` and :mod:`.transitional`
+in the order of the Guangdong 基本养老金核定表 and returns the amounts; the explanation is built
+from a traced replay only when someone reads it. Checks that depend on the law in force (the
+index ceiling, the retirement choice, the working life since the minimum working age) read dated
+figures, so they run inside the calculation, where those figures are cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar, NamedTuple
+
+from ..engine.api import check, field_value, public
+from ..engine.errors import InputError
+from ..engine.evaluate import evaluate
+from ..engine.explain import Explained
+from ..engine.money import Money, to_decimal
+from ..engine.months import Age, YearMonth
+from ..engine.params import At, Params, ParamValue
+from ..engine.regions import Region
+from ..engine.tables import Unit
+from ..engine.trace import rule
+from ..retirement import Category, RetirementChoice, SpecialWorkType
+from . import account
+from .basic import YEAR, M, a_coefficient, basic_pension, calc_base, contribution_years
+from .eligibility import Person, minimum_years, minimum_years_met, retirement, shortfall, shortfall_options
+from .exact import Ratio
+from .transitional import (
+    old_method,
+    transitional_adjustment,
+    transitional_pension,
+    weighted_deemed_years,
+    years_allowance,
+)
+
+_NO_ADJUSTMENT = Decimal("0.00")
+_ZERO = Decimal(0)
+
+
+class PensionEstimate(Explained):
+    """A Guangdong 基本养老金核定表, line by line, with its steps and warnings."""
+
+    title_zh: ClassVar[str] = "企业职工基本养老金测算"
+    title_en: ClassVar[str] = "Enterprise-employee basic pension estimate"
+    headline: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("retirement_month", "退休年月", "retirement month"),
+        ("age", "退休年龄", "age at retirement"),
+        ("base", "计发基数", "calculation base"),
+        ("basic", "基础养老金", "basic pension"),
+        ("account", "个人账户养老金", "personal-account pension"),
+        ("transitional", "过渡性养老金", "transitional pension"),
+        ("adjustment", "过渡性调整额", "transitional adjustment"),
+        ("total", "基本养老金合计", "total monthly pension"),
+    )
+    units: ClassVar[dict[str, Unit]] = dict.fromkeys(
+        ("base", "basic", "account", "transitional", "adjustment", "total"), M
+    )
+
+    retirement_month: YearMonth
+    age: Age
+    benefit_start: YearMonth
+    region: Region
+    contribution_months: int
+    contribution_years: Decimal  # months / 12, unrounded
+    average_index: Decimal
+    min_contribution_years: Decimal
+    eligible: bool
+    #: Months short of the minimum contribution years (0 when eligible).
+    missing_months: int = 0
+    #: What a person short of the minimum can do (Chinese, English), empty when eligible.
+    options: tuple[tuple[str, str], ...] = ()
+    base: Money | None = None
+    base_year: int | None = None
+    provisional: bool = False
+    annuity_months: Decimal | None = None
+    basic: Money | None = None
+    account: Money | None = None
+    transitional: Money | None = None
+    adjustment: Money | None = None
+    total: Money | None = None
+
+
+class Deemed(NamedTuple):
+    """Deemed contribution time (视同缴费, before 1998-07), validated."""
+
+    months: int
+    account: Decimal
+    weighted_years: Ratio | None
+    months_before_1994: int | None
+    index_sum: Decimal | None
+
+
+@rule("pension.total_pension", ref="国发〔2005〕38号 第六条; 粤府函〔2021〕294号 (基本养老金 = 各项之和)", unit=M)
+def total_pension(at: At, basic: Decimal, account: Decimal, transitional: Decimal, adjustment: Decimal) -> Decimal:
+    """基本养老金 = 基础养老金 + 个人账户养老金 + 过渡性养老金 + 过渡性调整额 (each already in 分)."""
+    return basic + account + transitional + adjustment
+
+
+def _compute(
+    params: Params, person: Person, months: int, index: Decimal, balance: Decimal, deemed: Deemed, region: Region
+) -> dict[str, Any]:
+    """The sheet: who retires when, the minimum years, then the lines (or the shortfall)."""
+    _check_index(params, index)
+    r = retirement(params, person, months)
+    at = params.at(r.month)
+    _check_working_life(at, months, r.age)
+    needed = minimum_years(at, r.minimum_years_month)
+    missing = shortfall(at, months, needed)
+    fields: dict[str, Any] = {
+        "retirement_month": r.month,
+        "age": r.age,
+        "benefit_start": r.month + 1,
+        "region": region,
+        "contribution_months": months,
+        "contribution_years": Decimal(months) / YEAR,
+        "average_index": index,
+        "min_contribution_years": needed,
+    }
+    if missing:
+        minimum_years_met(at, months, r.minimum_years_month)
+        fields.update(eligible=False, missing_months=missing, options=shortfall_options())
+        return fields
+    base = calc_base(at)
+    used = _last_read(params, "pension.calc_base")  # its year, and whether it is the previous year's (预发)
+    years = contribution_years(at, months)
+    basic = basic_pension(at, base, a_coefficient(at, index), index, years)
+    divisor = account.annuity_months(at, r.age)
+    acct = account.account_pension(at, balance, divisor)
+    transitional, adjustment = _transitional(at, base, months, deemed, region)
+    fields.update(
+        eligible=True,
+        base=base,
+        base_year=used.since.year if used.since else None,
+        provisional=used.provisional,
+        annuity_months=divisor,
+        basic=basic,
+        account=acct,
+        transitional=transitional,
+        adjustment=adjustment,
+        total=total_pension(at, basic, acct, transitional, adjustment),
+    )
+    return fields
+
+
+def _transitional(at: At, base: Decimal, months: int, deemed: Deemed, region: Region) -> tuple[Decimal, Decimal]:
+    """过渡性养老金, and 过渡性调整额 for deemed time (0.00 without)."""
+    if deemed.months == 0:
+        return transitional_pension(at, months, _ZERO), _NO_ADJUSTMENT
+    old = old_method(at, deemed.account)
+    transitional = transitional_pension(at, months, old)
+    weighted = deemed.weighted_years
+    if weighted is None:
+        assert deemed.months_before_1994 is not None and deemed.index_sum is not None
+        weighted = weighted_deemed_years(at, deemed.months_before_1994, deemed.index_sum, region)
+    return transitional, transitional_adjustment(at, base, weighted, old, years_allowance(at, months))
+
+
+def _last_read(params: Params, param: str) -> ParamValue:
+    """The value of ``param`` the rules just read (with its period and status)."""
+    return next(pv for pv in reversed(params.used) if pv.id == param)
+
+
+def _check_index(params: Params, index: Decimal) -> None:
+    ceiling = params.value("pension.max_average_index", params.as_of)
+    check(
+        Decimal(0) < index <= ceiling,
+        "average_index",
+        f"平均缴费指数应大于0且不超过{ceiling}",
+        f"the average index must be above 0 and at most {ceiling}",
+    )
+
+
+def _check_working_life(at: At, months: int, age: Age) -> None:
+    min_age = int(at("labour.minimum_working_age"))
+    check(
+        months <= age.total_months - min_age * YEAR,
+        "contribution_months",
+        f"缴费月数 {months} 超过可能的工作时间（退休年龄减 {min_age} 岁）",
+        f"{months} contribution months exceed the possible working life (age at retirement minus {min_age})",
+    )
+
+
+def _whole(value: Any, field: str) -> int:
+    check(
+        isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        field,
+        "应为不小于0的整数（月数）",
+        "must be a whole number of months, not negative",
+    )
+    return int(value)
+
+
+def _deemed(
+    months: int, deemed_months: Any, deemed_account: Any, weighted: Any, before_1994: Any, index_sum: Any
+) -> Deemed:
+    """Deemed time: whole months within the total, and the weighted years or what derives them."""
+    deemed = _whole(deemed_months, "deemed_months")
+    acct = to_decimal(deemed_account, "deemed_account", non_negative=True)
+    check(
+        deemed <= months,
+        "deemed_months",
+        "视同缴费月数不能超过总缴费月数",
+        "deemed months cannot exceed the total contribution months",
+    )
+    if deemed == 0:
+        return Deemed(0, acct, None, None, None)
+    if weighted is not None:
+        return Deemed(deemed, acct, Ratio(to_decimal(weighted, "weighted_deemed_years", non_negative=True)), None, None)
+    if before_1994 is None or index_sum is None:
+        raise InputError(
+            "weighted_deemed_years",
+            "有视同缴费时须给出加权视同年数，或给出1993年底前视同月数和1994-01至1998-06各月指数之和",
+            "with deemed time give weighted_deemed_years, or deemed_months_before_1994 and index_sum_1994_1998",
+        )
+    return Deemed(
+        deemed,
+        acct,
+        None,
+        _whole(before_1994, "deemed_months_before_1994"),
+        to_decimal(index_sum, "index_sum_1994_1998", non_negative=True),
+    )
+
+
+@public
+def estimate_pension(
+    *,
+    contribution_months: int,
+    average_index: Decimal | float | str,
+    account_balance: Decimal | int | float | str,
+    retirement_month: YearMonth | date | str | None = None,
+    age: Age | tuple[int, int] | None = None,
+    birth: YearMonth | date | str | None = None,
+    category: Category | str | None = None,
+    choice: RetirementChoice | str = RetirementChoice.STATUTORY,
+    special_type: SpecialWorkType | str | None = None,
+    special_years: Decimal | int | float | str | None = None,
+    deemed_months: int = 0,
+    deemed_account: Decimal | int | float | str = 0,
+    weighted_deemed_years: Decimal | int | float | str | None = None,
+    deemed_months_before_1994: int | None = None,
+    index_sum_1994_1998: Decimal | int | float | str | None = None,
+    region: Region | str = Region.JIANGMEN,
+    as_of: date | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> PensionEstimate:
+    """Estimate the monthly basic pension at retirement, line by line as on the 核定表.
+
+    Give either ``retirement_month`` and ``age=(years, months)``, or ``birth`` and ``category``
+    (with ``choice`` = statutory / flexible_early / flexible_late / special and, for a flexible
+    choice, ``retirement_month``; for special, ``special_type`` and ``special_years``).
+
+    ``contribution_months``: total, deemed included. ``average_index``: 平均缴费指数 (0 < i ≤ 3).
+    ``account_balance``: 个人账户储存额 at retirement. For deemed time (视同缴费, before 1998-07):
+    ``deemed_months``, ``deemed_account`` (视同缴费账户储存额) and ``weighted_deemed_years``
+    (加权视同年数) — or ``deemed_months_before_1994`` and ``index_sum_1994_1998`` (Σ actual
+    monthly indices 1994-01…1998-06) to derive it with the region's 视同缴费指数.
+    """
+    months = _whole(contribution_months, "contribution_months")
+    index = to_decimal(average_index, "average_index")
+    balance = to_decimal(account_balance, "account_balance", non_negative=True)
+    deemed = _deemed(
+        months, deemed_months, deemed_account, weighted_deemed_years, deemed_months_before_1994, index_sum_1994_1998
+    )
+    person = Person(retirement_month, age, birth, category, choice, special_type, special_years)
+    reg = Region.parse(region)
+    return evaluate(
+        PensionEstimate, _compute, person, months, index, balance, deemed, reg, as_of=as_of, overrides=overrides
+    )
+
+
+@public
+def annuity_months(years: int, months: int = 0, *, as_of: date | None = None) -> Decimal:
+    """计发月数 for a retirement age of ``years`` and ``months`` (e.g. 60, 1 → 138.4), by the rule in
+    force on ``as_of``'s month (before 2025 the months are ignored: the whole-age row applies)."""
+    age = field_value((years, months), "age", Age.of)
+    params = Params(as_of)
+    return account.annuity_months(params.at(YearMonth.of(params.as_of)), age)

@@ -1,0 +1,168 @@
+"""The engine (issue 10): rules declare their rounding, the trace explains, words are catalogued.
+
+Mechanism tests use rules defined here (area ``enginetest``, figures from the synthetic tables of
+conftest.py, not from the law). The catalogue tests run over every rule of the package.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import jm_socialsec
+from jm_socialsec.engine.evaluate import steps_from
+from jm_socialsec.engine.params import At, Params
+from jm_socialsec.engine.texts import catalogue, fill, pair, placeholders
+from jm_socialsec.engine.trace import RULES, Rounding, fen, rule, tracing, version
+
+
+@rule("enginetest.share", ref="synthetic", rounding=fen("synthetic: to the fen"))
+def share(at: At, base: Decimal) -> Fraction:
+    return Fraction(base) * Fraction(at("test.open")) / 3
+
+
+@rule("enginetest.helper", ref="synthetic", step=False)
+def helper(at: At, x: Decimal) -> Decimal:
+    return x + at("test.base")
+
+
+@rule("enginetest.outer", ref="synthetic")
+def outer(at: At, x: Decimal) -> Decimal:
+    return helper(at, x) + share(at, x)
+
+
+@rule("enginetest.old", ref="synthetic", until=date(2024, 12, 31))
+def old(at: At) -> int:
+    return 1
+
+
+@rule("enginetest.new", ref="synthetic", since=date(2025, 1, 1))
+def new(at: At) -> int:
+    return 2
+
+
+@pytest.mark.usefixtures("synthetic")
+class TestRules:
+    def test_declared_rounding_is_applied_once_exactly(self) -> None:
+        # 100.05 × 0.25 / 3 = 8.3375 exactly → 8.34 (half-up), with no rounded intermediate.
+        at = Params(date(2026, 1, 1)).at(date(2025, 6, 1))
+        assert share(at, Decimal("100.05")) == Decimal("8.34")
+
+    def test_untraced_call_records_nothing_but_the_reads(self) -> None:
+        params = Params(date(2026, 1, 1))
+        outer(params.at(date(2025, 6, 1)), Decimal(3))
+        assert [pv.id for pv in params.used] == ["test.base", "test.open"]
+
+    def test_trace_is_a_tree_of_calls_with_inputs_reads_and_results(self) -> None:
+        params = Params(date(2026, 1, 1))
+        with tracing() as root:
+            result = outer(params.at(date(2025, 6, 1)), Decimal(3))
+        (node,) = root.children
+        assert node.rule == "enginetest.outer" and node.inputs == {"x": Decimal(3)}
+        assert [c.rule for c in node.children] == ["enginetest.helper", "enginetest.share"]
+        # base 110 (test.base 2025) + 3 = 113; 3 × 0.25 / 3 = 0.25; 113.25
+        assert node.result == result == Decimal("113.25")
+        assert [pv.id for pv in node.children[0].params] == ["test.base"]
+
+    def test_steps_come_from_the_trace_helpers_fold_into_their_caller(self) -> None:
+        params = Params(date(2026, 1, 1))
+        with tracing() as root:
+            outer(params.at(date(2025, 6, 1)), Decimal(3))
+        steps = steps_from(root)
+        assert [s.id for s in steps] == ["share", "outer"]
+        assert [pv.id for pv in steps[1].params] == ["test.base"]  # read by the hidden helper
+
+    def test_one_version_in_force_per_date(self) -> None:
+        assert version((old, new), date(2024, 12, 31)) is old
+        assert version((old, new), date(2025, 1, 1)) is new
+
+    def test_rounding_of_decimal_and_fraction_agree(self) -> None:
+        r = Rounding(Decimal("0.01"), "x")
+        assert r(Decimal("698.025")) == r(Fraction(279210, 400)) == Decimal("698.03")
+
+
+def test_fill_replaces_placeholders_and_refuses_unknown_names() -> None:
+    values = {"pension.basic_rate_per_year": Decimal("0.01"), "result": Decimal("5")}
+    assert fill("× {pension.basic_rate_per_year:pct} = {result}", values) == "× 1% = 5"
+    with pytest.raises(jm_socialsec.InternalError):
+        fill("{nope}", values)
+
+
+# ------------------------------------------------------------------------- the whole package
+
+
+def _all_rules() -> dict[str, object]:
+    for area in ("retirement", "pension", "unemployment", "injury", "checklist"):
+        __import__(f"jm_socialsec.{area}")
+    return {k: v for k, v in RULES.items() if not k.startswith("enginetest.")}
+
+
+def test_every_rule_shown_has_words_in_both_languages() -> None:
+    missing = []
+    for rid, info in _all_rules().items():
+        if not info.step:  # type: ignore[attr-defined]
+            continue
+        words = catalogue(info.area).get(info.name, {})  # type: ignore[attr-defined]
+        zh, en = pair(words, "label")
+        if not (zh.strip() and en.strip()):
+            missing.append(rid)
+    assert missing == []
+
+
+def test_every_placeholder_names_an_input_a_parameter_a_rule_or_the_result() -> None:
+    from jm_socialsec.engine.tables import registry
+
+    params = set(registry())
+    bad = []
+    for rid, info in _all_rules().items():
+        names = {r.split(".", 1)[1] for r in RULES if r.startswith(f"{info.area}.")}  # type: ignore[attr-defined]
+        known = params | set(info.inputs) | names | {"result"}  # type: ignore[attr-defined]
+        words = catalogue(info.area).get(info.name, {})  # type: ignore[attr-defined]
+        for key in ("label", "formula", "note", "calc"):
+            for text in pair(words, key):
+                bad += [(rid, key, n) for n in placeholders(text) if n not in known]
+    assert bad == []
+
+
+NUMBER = re.compile(r"(?<![\w.{])(\d+(?:\.\d+)?)(%?)(?![\w}])")
+
+
+def test_no_table_figure_is_typed_into_a_text() -> None:
+    """A formula shows a figure only through a placeholder: "× 1%" is a bug, "× {rate:pct}" is not."""
+    from jm_socialsec.engine.tables import registry
+
+    figures: set[Decimal] = set()
+    for p in registry().values():
+        for v in p.values:
+            values = v.value.values() if isinstance(v.value, dict) else [v.value]
+            figures |= {x for x in values if isinstance(x, Decimal) and x not in {0, 1, 2, 12}}
+    found = []
+    for rid, info in _all_rules().items():
+        words = catalogue(info.area).get(info.name, {})  # type: ignore[attr-defined]
+        for key in ("label", "formula", "note"):
+            for text in pair(words, key):
+                for number, pct in NUMBER.findall(text):
+                    value = Decimal(number) / (100 if pct else 1)
+                    if value in figures:
+                        found.append((rid, key, number + pct))
+    assert found == []
+
+
+def test_no_function_in_the_package_is_longer_than_60_lines() -> None:
+    root = Path(jm_socialsec.__file__).parent
+    long = []
+    for path in root.rglob("*.py"):
+        if path.name == "cli.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                n = (node.end_lineno or node.lineno) - node.lineno + 1
+                if n > 60:
+                    long.append(f"{path.relative_to(root)}:{node.name} ({n})")
+    assert long == []
