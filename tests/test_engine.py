@@ -166,3 +166,24 @@ def test_no_function_in_the_package_is_longer_than_60_lines() -> None:
                 if n > 60:
                     long.append(f"{path.relative_to(root)}:{node.name} ({n})")
     assert long == []
+
+
+def test_reading_only_the_amounts_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: a caller who reads only ``.total`` pays for no steps (they are built on first read)."""
+    from jm_socialsec import estimate_pension
+    from jm_socialsec.engine import evaluate as ev
+
+    built: list[int] = []
+    real = ev.steps_from
+    monkeypatch.setattr(ev, "steps_from", lambda root: built.append(1) or real(root))
+    r = estimate_pension(
+        birth="1966-01", category="male", contribution_months=312, average_index="0.85",
+        account_balance="86500", region="台山", as_of=date(2026, 11, 21),
+    )  # fmt: skip
+    assert r.total > 0 and r.warnings  # warnings come from the first run's record, no replay
+    assert built == []
+    assert [s.id for s in r.steps][-1] == "total_pension"
+    assert built == [1]
+    r.explain()
+    r.to_json()
+    assert built == [1]  # built once, then kept

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from .explain import Explained, Explanation, Notice, Quantity, Step, notices_for
 from .params import Params, ParamValue
 from .tables import Unit
@@ -22,6 +24,7 @@ from .texts import catalogue, fill, pair
 from .trace import RULES, Node, tracing
 
 E = TypeVar("E", bound=Explained)
+M = TypeVar("M", bound=BaseModel)
 Compute = Callable[..., dict[str, Any]]
 
 
@@ -36,10 +39,17 @@ def evaluate(
     params = Params(as_of, overrides)
     fields = compute(params, *args)
     fields["as_of"] = params.as_of
-    return build(cls, fields, functools.partial(explain, compute, args, params.as_of, overrides))
+    return build(cls, fields, functools.partial(explain, compute, args, params.as_of, overrides), params)
 
 
-def build(cls: type[E], fields: dict[str, Any], explainer: Callable[[], Explanation]) -> E:
+def warnings_of(params: Params) -> tuple[Notice, ...]:
+    """The warnings a calculation owes, from its record of values used and rule notices."""
+    return notices_for(params.used) + rule_notices(params.notices)
+
+
+def build(
+    cls: type[E], fields: dict[str, Any], explainer: Callable[[], Explanation], params: Params | None = None
+) -> E:
     """The result from trusted fields, without validation, its explanation deferred.
 
     What ``model_construct`` does, less its per-call overhead: the fields a compute returns
@@ -52,8 +62,19 @@ def build(cls: type[E], fields: dict[str, Any], explainer: Callable[[], Explanat
     object.__setattr__(result, "__dict__", fields)
     object.__setattr__(result, "__pydantic_fields_set__", set(fields))
     object.__setattr__(result, "__pydantic_extra__", None)
-    object.__setattr__(result, "__pydantic_private__", {"_explainer": explainer})
+    warner = None if params is None else functools.partial(warnings_of, params)
+    object.__setattr__(result, "__pydantic_private__", {"_explainer": explainer, "_warner": warner})
     return result
+
+
+def trusted(cls: type[M], **fields: Any) -> M:
+    """A model from values the engine made itself (all fields given): no validation, no copies."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", fields)
+    object.__setattr__(model, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
 
 
 @functools.cache
@@ -71,7 +92,7 @@ def explain(compute: Compute, args: tuple[Any, ...], as_of: date, overrides: Map
     params = Params(as_of, overrides)
     with tracing() as root:
         compute(params, *args)
-    return Explanation(steps_from(root), notices_for(params.used) + rule_notices(params.notices))
+    return Explanation(steps_from(root), warnings_of(params))
 
 
 def steps_from(root: Node) -> tuple[Step, ...]:
@@ -89,7 +110,8 @@ def step_of(node: Node) -> Step:
     values.update(node.inputs)
     values["result"] = node.result
     label, formula, note = pair(words, "label"), pair(words, "formula"), pair(words, "note")
-    return Step.model_construct(
+    return trusted(
+        Step,
         id=info.name,
         label_zh=fill(label[0], values, "zh"),
         label_en=fill(label[1], values, "en"),
@@ -137,8 +159,8 @@ def _unique(values: Iterable[ParamValue]) -> tuple[ParamValue, ...]:
 def _quantity(spec: list[str], value: Any, values: dict[str, Any]) -> Quantity:
     """An input line: its words (placeholders allowed, e.g. a year), value and unit."""
     unit = Unit(spec[2]) if len(spec) > 2 and spec[2] else None
-    return Quantity.model_construct(
-        name_zh=fill(spec[0], values, "zh"), name_en=fill(spec[1], values, "en"), value=value, unit=unit
+    return trusted(
+        Quantity, name_zh=fill(spec[0], values, "zh"), name_en=fill(spec[1], values, "en"), value=value, unit=unit
     )
 
 

@@ -174,6 +174,8 @@ class Explained(BaseModel):
 
     as_of: date
     _explainer: Callable[[], Explanation] | None = PrivateAttr(default=None)
+    #: The warnings from the first run's record (no replay needed for them).
+    _warner: Callable[[], tuple[Notice, ...]] | None = PrivateAttr(default=None)
 
     def __init__(self, **data: Any) -> None:
         # Results built step by step (not through evaluate) pass their steps and warnings.
@@ -194,6 +196,8 @@ class Explained(BaseModel):
     @cached_property
     def warnings(self) -> tuple[Notice, ...]:
         """Everything the user must be told: statuses below official, provisional values, …"""
+        if "_explanation" not in self.__dict__ and self._warner is not None:
+            return self._warner()
         return self._explanation.warnings
 
     @cached_property

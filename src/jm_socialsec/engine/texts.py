@@ -79,6 +79,9 @@ def show(value: Any, spec: str | None = None, lang: str = "zh") -> str:
 def fill(template: str, values: Mapping[str, Any], lang: str = "zh") -> str:
     """Replace every ``{name}`` / ``{name:spec}``; an unknown name is a bug (InternalError)."""
 
+    if "{" not in template:  # most texts have no figure: nothing to fill
+        return template
+
     def one(m: re.Match[str]) -> str:
         name, spec = m.group(1), m.group(2)
         if name not in values:
