@@ -187,3 +187,24 @@ def test_reading_only_the_amounts_builds_no_explanation(monkeypatch: pytest.Monk
     r.explain()
     r.to_json()
     assert built == [1]  # built once, then kept
+
+
+@pytest.mark.usefixtures("synthetic")
+def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> None:
+    from jm_socialsec.engine.trace import memo
+
+    runs: list[int] = []
+
+    @memo
+    def sub(params: Params, x: int) -> Decimal:
+        runs.append(x)
+        return params.at(date(2025, 6, 1))("test.base") + x
+
+    first, second = Params(date(2026, 1, 1)), Params(date(2026, 1, 1))
+    assert sub(first, 1) == sub(second, 1) == Decimal(111)  # test.base 2025 = 110
+    assert runs == [1]  # the second calculation reused the first
+    assert [pv.id for pv in second.used] == ["test.base"]  # and still cites what it rests on
+    assert sub(Params(date(2026, 1, 1), {"test.base": 5}), 1) == Decimal(6)  # a what-if is computed
+    with tracing():
+        sub(Params(date(2026, 1, 1)), 1)
+    assert runs == [1, 1, 1]

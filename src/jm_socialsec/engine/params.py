@@ -24,7 +24,7 @@ from .errors import BadValue, InputError, NotCovered
 from .money import parse_decimal
 from .months import YearMonth
 from .tables import DatedValue, Param, Source, Status, Unit, registry
-from .trace import record_read
+from .trace import current
 
 OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
 
@@ -170,22 +170,34 @@ class Params:
         self.overrides = overrides
         self.used: list[ParamValue] = []
         self.notices: list[tuple[str, dict[str, Any]]] = []
-        self._memo: dict[tuple[str, date, str | None], ParamValue] = {}
+        #: The tables this calculation reads (their identity keys cached values and sub-calculations).
+        self.tables = registry()
+        self._tables_id = id(self.tables)
 
     def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
-        day = on.first_day() if isinstance(on, YearMonth) else on
-        memo_key = (param, day, key)
-        pv = self._memo.get(memo_key)
-        if pv is None:
-            p = _param(param)
-            if param in self._overrides:
-                pv = self._from_override(p, self._overrides[param], key)
-            else:
-                pv = _cached(p, day, self.as_of, key)
-            self._memo[memo_key] = pv
+        day = on if type(on) is date else on.first_day() if isinstance(on, YearMonth) else on
+        if self._overrides and param in self._overrides:
+            pv = self._from_override(self._param(param), self._overrides[param], key)
+        else:
+            cache_key = (self._tables_id, param, day, self.as_of, key)
+            cached = _CACHE.get(cache_key)
+            if cached is None:
+                cached = _resolved(self._param(param), day, self.as_of, key)
+                if len(_CACHE) >= _CACHE_MAX:
+                    _CACHE.clear()
+                _CACHE[cache_key] = cached
+            pv = cached
         self.used.append(pv)
-        record_read(pv)
+        node = current()
+        if node is not None:
+            node.params.append(pv)
         return pv
+
+    def _param(self, param_id: str) -> Param:
+        try:
+            return self.tables[param_id]
+        except KeyError:
+            raise NotCovered(param_id, "-", None, None, "没有这个参数", "no such parameter") from None
 
     def at(self, on: date | YearMonth) -> At:
         """Parameter access bound to the date ``on``: what a rule receives."""
@@ -265,23 +277,11 @@ class At:
         self.params.notice(code, **values)
 
 
-#: Resolved values by (parameter object, day, as_of, key): tables are immutable, and a resolved
-#: value is a frozen model, so one lookup serves every later call (bounded, thread-safe enough:
-#: a race only computes the same value twice).
-_CACHE: dict[tuple[int, date, date, str | None], tuple[Param, ParamValue]] = {}
-_CACHE_MAX = 100_000
-
-
-def _cached(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:
-    k = (id(p), day, as_of, key)
-    hit = _CACHE.get(k)
-    if hit is not None and hit[0] is p:
-        return hit[1]
-    pv = _resolved(p, day, as_of, key)
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    _CACHE[k] = (p, pv)
-    return pv
+#: Resolved values by (tables, parameter, day, as_of, key): tables are immutable and a resolved
+#: value is a frozen model, so one lookup serves every later calculation (bounded; a race only
+#: resolves the same value twice).
+_CACHE: dict[tuple[int, str, date, date, str | None], ParamValue] = {}
+_CACHE_MAX = 200_000
 
 
 def _resolved(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:

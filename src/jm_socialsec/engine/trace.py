@@ -200,3 +200,40 @@ def version(rules: tuple[Callable[..., R], ...], on: date) -> Callable[..., R]:
         ids = ", ".join(r.rule.id for r in rules)  # type: ignore[attr-defined]
         raise NotCovered(ids, on, None, None, "没有在该日期施行的规则", "no version of the rule in force on that date")
     return found[0]
+
+
+#: How many results one memoised sub-calculation keeps (a roster has a few thousand birth months).
+MEMO_MAX = 20_000
+
+
+def memo(fn: Callable[..., R]) -> Callable[..., R]:
+    """Memoise a pure sub-calculation ``fn(params, *args)`` on ``(tables, as_of, args)``.
+
+    The tables are immutable and a calculation depends only on its arguments and ``as_of``, so
+    the same person's retirement month is worked out once per process (a roster repeats birth
+    months by the thousand). A hit replays the values the first run read, and its rule notices,
+    into the caller's record, so results still cite them. Not used while tracing (the trace
+    needs the calls) or with overrides (what-ifs change the figures); errors are not kept.
+    """
+    cache: dict[tuple[Any, ...], tuple[R, tuple[Any, ...], tuple[Any, ...]]] = {}
+
+    @functools.wraps(fn)
+    def run(params: Any, *args: Any, **kwargs: Any) -> R:
+        if params.overrides or _CURRENT.get() is not None:
+            return fn(params, *args, **kwargs)
+        key = (id(params.tables), params.as_of, args, tuple(sorted(kwargs.items())))
+        hit = cache.get(key)
+        if hit is None:
+            used, notices = len(params.used), len(params.notices)
+            result = fn(params, *args, **kwargs)
+            hit = (result, tuple(params.used[used:]), tuple(params.notices[notices:]))
+            if len(cache) >= MEMO_MAX:
+                cache.clear()
+            cache[key] = hit
+            return result
+        params.used.extend(hit[1])
+        params.notices.extend(hit[2])
+        return hit[0]
+
+    run.cache_clear = cache.clear  # type: ignore[attr-defined]
+    return run

@@ -23,6 +23,7 @@ from ..engine.months import Age, YearMonth
 from ..engine.params import Params
 from ..engine.tables import Unit
 from ..engine.texts import catalogue, pair
+from ..engine.trace import memo
 from .age import benefit_start, retirement_age, statutory_month
 from .choice import resolution
 from .contribution_years import min_years
@@ -220,6 +221,7 @@ class ResolvedRetirement(Explained):
     needs_approval: bool = False
 
 
+@memo
 def resolve(
     params: Params,
     birth: YearMonth,
