@@ -39,7 +39,8 @@ def evaluate(
     params = Params(as_of, overrides)
     fields = compute(params, *args)
     fields["as_of"] = params.as_of
-    return build(cls, fields, functools.partial(explain, compute, args, params.as_of, overrides), params)
+    explainer = functools.partial(explain, compute, args, params.as_of, overrides, with_warnings=False)
+    return build(cls, fields, explainer, params)
 
 
 def warnings_of(params: Params) -> tuple[Notice, ...]:
@@ -87,12 +88,19 @@ def _defaults(cls: type[Explained]) -> tuple[tuple[str, Callable[[], Any]], ...]
     return tuple(out)
 
 
-def explain(compute: Compute, args: tuple[Any, ...], as_of: date, overrides: Mapping[str, Any] | None) -> Explanation:
-    """Replay ``compute`` with tracing on: the steps and the warnings."""
+def explain(
+    compute: Compute,
+    args: tuple[Any, ...],
+    as_of: date,
+    overrides: Mapping[str, Any] | None,
+    *,
+    with_warnings: bool = True,
+) -> Explanation:
+    """Replay ``compute`` with tracing on: the steps (and the warnings, unless the result has them)."""
     params = Params(as_of, overrides)
     with tracing() as root:
         compute(params, *args)
-    return Explanation(steps_from(root), warnings_of(params))
+    return Explanation(steps_from(root), warnings_of(params) if with_warnings else ())
 
 
 def steps_from(root: Node) -> tuple[Step, ...]:

@@ -196,7 +196,7 @@ class Explained(BaseModel):
     @cached_property
     def warnings(self) -> tuple[Notice, ...]:
         """Everything the user must be told: statuses below official, provisional values, …"""
-        if "_explanation" not in self.__dict__ and self._warner is not None:
+        if self._warner is not None:  # from the first run's record: no replay
             return self._warner()
         return self._explanation.warnings
 

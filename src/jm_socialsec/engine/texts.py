@@ -78,17 +78,29 @@ def show(value: Any, spec: str | None = None, lang: str = "zh") -> str:
 
 def fill(template: str, values: Mapping[str, Any], lang: str = "zh") -> str:
     """Replace every ``{name}`` / ``{name:spec}``; an unknown name is a bug (InternalError)."""
-
     if "{" not in template:  # most texts have no figure: nothing to fill
         return template
+    out = []
+    for literal, name, spec in _parts(template):
+        out.append(literal)
+        if name is not None:
+            if name not in values:
+                known = ", ".join(sorted(values))
+                raise InternalError(f"text placeholder {{{name}}} has no value (known: {known})")
+            out.append(show(values[name], spec, lang))
+    return "".join(out)
 
-    def one(m: re.Match[str]) -> str:
-        name, spec = m.group(1), m.group(2)
-        if name not in values:
-            raise InternalError(f"text placeholder {{{name}}} has no value (known: {', '.join(sorted(values))})")
-        return show(values[name], spec, lang)
 
-    return PLACEHOLDER.sub(one, template)
+@cache
+def _parts(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A template split once into (literal, placeholder name, spec) pieces."""
+    parts: list[tuple[str, str | None, str | None]] = []
+    pos = 0
+    for m in PLACEHOLDER.finditer(template):
+        parts.append((template[pos : m.start()], m.group(1), m.group(2)))
+        pos = m.end()
+    parts.append((template[pos:], None, None))
+    return tuple(parts)
 
 
 def placeholders(template: str) -> set[str]:
