@@ -38,7 +38,7 @@ def test_html(result) -> None:  # type: ignore[no-untyped-def]
 
 def test_json_round_trip_keeps_decimals_as_strings(result) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
-    assert data["base"] == "27501"
+    assert data["base"] == "27501.00"  # money in JSON always has two decimals (issue 12)
     assert data["employee"] == "2200.08"
     assert data["month"] == "2025-08"
     assert data["steps"][0]["params"][0]["source"]["published"] == "2024-12-15"

@@ -20,6 +20,7 @@ from ..engine.evaluate import evaluate
 from ..engine.months import YearMonth
 from ..engine.params import At, Params
 from ..engine.trace import current, untraced
+from ..inputs.base import accepts_input
 from ..retirement import RetirementChoice
 from .due_date import due_date, due_date_is_estimate, holiday_schedule_through, time_limit
 from .eligibility import (
@@ -152,6 +153,7 @@ def _compute(params: Params, person: RetireeProfile, day: date) -> dict[str, Any
     return {"profile": person, "apply_on": day, **fields, **due, **_items(at, _special(at, case))}
 
 
+@accepts_input
 @public
 def retirement_checklist(
     profile: RetireeProfile | Mapping[str, Any],

@@ -1,15 +1,17 @@
 """The counter print-out and the notebook view (打印清单), kept apart from the rules.
 
 Numbered items with check boxes, the documents indented, the warnings and the sources. Every
-fixed phrase is in ``checklist/texts.toml`` (``[print]`` and ``[html]``); JSON is ``to_json()``.
+fixed phrase is in ``checklist/texts.toml`` (``[print]``); the notebook view says the same in
+one language, with the engine's look (:mod:`jm_socialsec.engine.html`: badges, warnings first,
+steps folded). JSON is ``to_json()``.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
+from ..engine.html import badges, check_lang, esc, page, register_view, steps_block, title, warnings_block
 from ..engine.params import ParamValue
 from .result import ChecklistItem, Document, RetirementChecklist
 from .words import months_text, phrase, words
@@ -78,14 +80,19 @@ def _document_line(d: Document, lang: str) -> str:
     return phrase("document", lang, line=line)
 
 
-def _item_lines(item: ChecklistItem, lang: str) -> list[str]:
+def _item_fields(item: ChecklistItem, lang: str) -> dict[str, Any]:
     zh = lang == "zh"
-    fields: dict[str, Any] = {
+    return {
         "number": item.number,
         "name": phrase("item_name_en", lang, name=item.name, name_en=item.name_en),
         "department": item.department if zh else item.department_en,
         "reason": item.reason if zh else item.reason_en,
     }
+
+
+def _item_lines(item: ChecklistItem, lang: str) -> list[str]:
+    zh = lang == "zh"
+    fields = _item_fields(item, lang)
     if not item.applies:
         return [phrase("item_not_applying", lang, **fields)]
     out = [phrase("item_applying", lang, **fields), phrase("applies", lang, **fields)]
@@ -123,45 +130,46 @@ def render_checklist_text(result: RetirementChecklist, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-def _html_row(item: ChecklistItem) -> str:
-    e, say = html.escape, words()["html"]
-    box = "&#9744;" if item.applies else "—"
-    docs = "".join(
-        f"<li>&#9744; {e(d.name)}"
-        + (f"（{e(d.note)}）" if d.note else "")
-        + (say["when"].format(when=e(d.when)) if d.when else "")
-        + "</li>"
-        for d in item.documents
-    )
-    pre = "".join(f"<li>△ {e(p.zh)}<br><small>{e(p.en)}</small></li>" for p in item.preconditions)
-    notes = "".join(f"<li>{e(n.zh)}</li>" for n in item.notes)
-    after = say["after"].format(items=e(_items_ref(item.depends_on, "zh"))) if item.depends_on else ""
-    return (
-        f"<tr><td>{box} {item.number}</td><td>{e(item.name)}<br><small>{e(item.name_en)}</small></td>"
-        f"<td>{e(item.department)}</td><td>{e(item.reason)}<br><small>{e(item.reason_en)}</small>{after}</td>"
-        f"<td><ul>{docs}</ul></td><td><ul>{pre}{notes}</ul></td></tr>"
-    )
+def _line(text: str) -> str:
+    return f"<div>{esc(text.strip())}</div>"
 
 
-def render_checklist_html(result: RetirementChecklist) -> str:
-    """HTML for notebooks: the same content as the counter text, with check boxes."""
-    e, say, r = html.escape, words()["html"], result
-    head = say["head"].format(
-        apply_on=r.apply_on,
-        month=r.retirement_month,
-        age=e(r.retirement_age.zh()),
-        min_years=r.min_contribution_years,
-        met=say["met"] if r.min_years_met else say["not_met"],
-        due_date=r.due_date,
-        estimate=say["estimate"] if r.due_date_estimate else "",
-    )
-    options = "".join(f"<li>{e(o.zh)}<br><small>{e(o.en)}</small></li>" for o in r.shortfall_options)
-    warn = "".join(f"<li>{e(w.zh)}<br><small>{e(w.en)}</small></li>" for w in r.warnings)
-    rows = "".join(_html_row(i) for i in r.items)
-    return (
-        f"<div class='jm-socialsec'><h4>{e(r.title_zh)} / {e(r.title_en)} <small>as of {r.as_of}</small></h4>{head}"
-        + (f"{say['options']}<ul>{options}</ul>" if options else "")
-        + f"<table><thead><tr>{say['columns']}</tr></thead><tbody>{rows}</tbody></table>"
-        + (f"{say['warnings']}<ul>{warn}</ul>" if warn else "")
-        + "</div>"
+def _sub_list(heading: str, lines: list[str]) -> str:
+    return _line(heading) + "<ul>" + "".join(f"<li>{esc(x.strip())}</li>" for x in lines) + "</ul>"
+
+
+def _html_item(item: ChecklistItem, lang: str) -> str:
+    """One item as the print-out says it, structured: documents and open points as lists."""
+    zh, fields = lang == "zh", _item_fields(item, lang)
+    if not item.applies:
+        return f"<li class='jm-muted'>{esc(phrase('item_not_applying', lang, **fields).strip())}</li>"
+    parts = [f"<b>{esc(phrase('item_applying', lang, **fields).strip())}</b>", _line(phrase("applies", lang, **fields))]
+    if item.depends_on:
+        parts.append(_line(phrase("after", lang, items=_items_ref(item.depends_on, lang))))
+    if item.documents:
+        parts.append(_sub_list(phrase("documents", lang), [_document_line(d, lang) for d in item.documents]))
+    else:
+        parts.append(_line(phrase("no_documents", lang)))
+    if item.preconditions:
+        texts = [phrase("precondition", lang, text=p.zh if zh else p.en) for p in item.preconditions]
+        parts.append(_sub_list(phrase("still_open", lang), texts))
+    parts.extend(_line(phrase("note", lang, text=n.zh if zh else n.en)) for n in item.notes)
+    return f"<li>{''.join(parts)}</li>"
+
+
+@register_view(RetirementChecklist)
+def render_checklist_html(result: RetirementChecklist, lang: str = "zh") -> str:
+    """HTML for notebooks, one language: the counter print-out's content, warnings first."""
+    zh, r = check_lang(lang) == "zh", result
+    facts = "".join(f"<li>{esc(line)}</li>" for line in _head(r, lang)[1:])
+    options = [phrase("option", lang, text=o.zh if zh else o.en) for o in r.shortfall_options]
+    items = "".join(_html_item(i, lang) for i in r.items)
+    return page(
+        lang,
+        title(r, lang, badges(r.warnings, lang)),
+        warnings_block(r.warnings, lang),
+        f"<ul>{facts}</ul>",
+        _sub_list(phrase("options", lang), options) if options else "",
+        f"<ul class='jm-items'>{items}</ul>",
+        steps_block(r.steps, lang),
     )

@@ -8,7 +8,7 @@ becomes :class:`InternalError` (chained, so a maintainer still sees the cause).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
@@ -18,41 +18,71 @@ from .errors import BadValue, InputError, InternalError, SocialSecError
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_ZH_BY_TYPE = {
-    "missing": ("缺少必填项", "is required"),
-    "extra_forbidden": ("不是可用的输入项", "is not a known input"),
-    "int_parsing": ("应为整数", "must be a whole number"),
-    "int_type": ("应为整数", "must be a whole number"),
-    "int_from_float": ("应为整数", "must be a whole number"),
-    "date_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
-    "date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
-    "date_type": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
-    "bool_parsing": ("应为是/否", "must be true or false"),
-    "bool_type": ("应为是/否", "must be true or false"),
-    "enum": ("不是允许的取值", "is not one of the allowed values"),
-    "literal_error": ("不是允许的取值", "is not one of the allowed values"),
-    "greater_than_equal": ("低于允许的最小值", "is below the minimum allowed"),
-    "greater_than": ("低于允许的最小值", "is below the minimum allowed"),
-    "less_than_equal": ("超过允许的最大值", "is above the maximum allowed"),
-    "less_than": ("超过允许的最大值", "is above the maximum allowed"),
-    "string_type": ("应为文字", "must be text"),
-    "list_type": ("应为列表", "must be a list"),
-    "tuple_type": ("应为（年, 月）", "must be a pair"),
+#: pydantic's error types: the stable reason code and the words, in Chinese and English.
+_BY_TYPE: dict[str, tuple[str, str, str]] = {
+    "missing": ("missing", "缺少必填项", "is required"),
+    "extra_forbidden": ("unknown_field", "不是可用的输入项", "is not a known input"),
+    "int_parsing": ("not_whole", "应为整数", "must be a whole number"),
+    "int_type": ("not_whole", "应为整数", "must be a whole number"),
+    "int_from_float": ("not_whole", "应为整数", "must be a whole number"),
+    "date_parsing": ("not_a_date", "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": ("not_a_date", "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
+    "date_type": ("not_a_date", "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
+    "bool_parsing": ("wrong_type", "应为是/否", "must be true or false"),
+    "bool_type": ("wrong_type", "应为是/否", "must be true or false"),
+    "enum": ("not_allowed", "不是允许的取值", "is not one of the allowed values"),
+    "literal_error": ("not_allowed", "不是允许的取值", "is not one of the allowed values"),
+    "greater_than_equal": ("out_of_range", "低于允许的最小值", "is below the minimum allowed"),
+    "greater_than": ("out_of_range", "低于允许的最小值", "is below the minimum allowed"),
+    "less_than_equal": ("out_of_range", "超过允许的最大值", "is above the maximum allowed"),
+    "less_than": ("out_of_range", "超过允许的最大值", "is above the maximum allowed"),
+    "string_type": ("wrong_type", "应为文字", "must be text"),
+    "list_type": ("wrong_type", "应为列表", "must be a list"),
+    "tuple_type": ("wrong_type", "应为（年, 月）", "must be a pair"),
+    "dict_type": ("wrong_type", "应为对象（键: 值）", "must be an object (key: value)"),
+    "model_type": ("wrong_type", "应为对象（键: 值）", "must be an object (key: value)"),
+    "model_attributes_type": ("wrong_type", "应为对象（键: 值）", "must be an object (key: value)"),
+    "json_invalid": ("malformed_json", "不是有效的 JSON", "is not valid JSON"),
+    "json_type": ("malformed_json", "不是有效的 JSON", "is not valid JSON"),
 }
+_LIMITS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """A pydantic location as a field path: ``profile.deemed_service[0].months``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "input"
+
+
+def problems(error: Mapping[str, Any], loc: Sequence[str | int] | None = None) -> list[InputError]:
+    """One pydantic error (a dict of ``ValidationError.errors()``) as bilingual :class:`InputError` s.
+
+    A validator that raised an :class:`InputError` keeps its words and reason (all of its
+    problems, when it carried several), with its field placed under the error's location.
+    """
+    where = tuple(error["loc"] if loc is None else loc)
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, InputError):
+        return [InputError(_under(where, e.field), e.why_zh, e.why_en, reason=e.reason) for e in cause.errors]
+    reason, zh, en = _BY_TYPE.get(error["type"], ("invalid", "输入无效", str(error["msg"])))
+    if error["type"] in _LIMITS:
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        zh, en = f"{zh}（{limit}）", f"{en} ({limit})"
+    return [InputError(field_path(where), zh, en, reason=reason)]
+
+
+def _under(loc: tuple[str | int, ...], field: str) -> str:
+    """A validator's own field name placed under the location it was raised at."""
+    if field == "value" or (loc and str(loc[-1]) == field):
+        return field_path(loc)
+    return f"{field_path(loc)}.{field}" if loc else field
 
 
 def input_error(err: ValidationError) -> InputError:
-    """The first problem of a pydantic ``ValidationError`` as a bilingual :class:`InputError`."""
-    first = err.errors()[0]
-    field = ".".join(str(x) for x in first["loc"]) or "input"
-    cause = first.get("ctx", {}).get("error")
-    if isinstance(cause, InputError):
-        return InputError(cause.field if cause.field != "value" else field, cause.why_zh, cause.why_en)
-    zh, en = _ZH_BY_TYPE.get(first["type"], ("输入无效", str(first["msg"])))
-    if first["type"] in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        limit = next(iter(first.get("ctx", {}).values()), "")
-        zh, en = f"{zh}（{limit}）", f"{en} ({limit})"
-    return InputError(field, zh, en)
+    """Every problem of a pydantic ``ValidationError`` in one :class:`InputError` (the first names the field)."""
+    return InputError.combine([p for e in err.errors() for p in problems(e)])
 
 
 def public(fn: Callable[P, R]) -> Callable[P, R]:
@@ -87,4 +117,4 @@ def field_value(value: Any, field: str, convert: Callable[[Any], R]) -> R:
     try:
         return convert(value)
     except BadValue as e:
-        raise InputError(field, e.why_zh, e.why_en) from None
+        raise InputError(field, e.why_zh, e.why_en, reason=e.reason) from None

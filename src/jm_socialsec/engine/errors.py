@@ -8,6 +8,7 @@ values that look like ID numbers are masked by :func:`mask_id`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -47,21 +48,53 @@ class SocialSecError(Exception):
 
 
 class InputError(SocialSecError, ValueError):
-    """Bad input (输入有误): names the field and says why, in Chinese and English."""
+    """Bad input (输入有误): names the field and says why, in Chinese and English.
+
+    ``errors`` lists every problem found at once (each with its ``field`` path and a stable
+    ``reason`` code); ``field`` and the reason of the error itself are the first one's.
+    """
 
     code = "input_invalid"
 
-    def __init__(self, field: str, why_zh: str, why_en: str) -> None:
+    def __init__(self, field: str, why_zh: str, why_en: str, *, reason: str = "invalid") -> None:
         self.field = field
         self.why_zh, self.why_en = why_zh, why_en
+        #: Stable code of the problem (``missing``, ``unknown_field``, ``not_a_date``, … see docs/service.md).
+        self.reason = reason
+        self.errors: tuple[InputError, ...] = (self,)
         super().__init__(f"输入项 {field} 有误：{why_zh}", f"invalid {field}: {why_en}", field=field)
+
+    @classmethod
+    def combine(cls, errors: Sequence[InputError]) -> InputError:
+        """One error carrying every problem: the first names the field, the messages list them all."""
+        if len(errors) == 1:
+            return errors[0]
+        first = errors[0]
+        combined = InputError(first.field, first.why_zh, first.why_en, reason=first.reason)
+        combined.errors = tuple(p for e in errors for p in e.errors)
+        count = len(combined.errors)
+        combined.message_zh = f"输入有 {count} 处错误：" + "；".join(e.message_zh for e in combined.errors)
+        combined.message_en = f"{count} input errors: " + "; ".join(e.message_en for e in combined.errors)
+        combined.args = (f"{combined.message_zh} / {combined.message_en}",)
+        return combined
+
+    def to_dict(self) -> dict[str, Any]:
+        """As :meth:`SocialSecError.to_dict`, with ``field`` (the first) and every problem in ``errors``."""
+        return {
+            **super().to_dict(),
+            "field": self.field,
+            "errors": [
+                {"code": e.reason, "field": e.field, "message_zh": e.message_zh, "message_en": e.message_en}
+                for e in self.errors
+            ],
+        }
 
 
 class BadValue(InputError):
     """A value that failed a check where the field name is not known yet (the caller adds it)."""
 
-    def __init__(self, why_zh: str, why_en: str, field: str = "value") -> None:
-        super().__init__(field, why_zh, why_en)
+    def __init__(self, why_zh: str, why_en: str, field: str = "value", *, reason: str = "invalid") -> None:
+        super().__init__(field, why_zh, why_en, reason=reason)
 
 
 class NotCovered(SocialSecError):

@@ -9,7 +9,6 @@ default), as HTML in Jupyter and as JSON (``model_dump(mode="json")``, Decimals 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -20,8 +19,9 @@ from typing import Any, ClassVar, NamedTuple
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
 from .fmt import money
+from .money import decimal_text, money_text
 from .months import YearMonth
-from .params import ParamValue
+from .params import ParamValue, StepValue, is_money
 from .tables import Status, Unit
 
 
@@ -32,12 +32,12 @@ class Quantity(BaseModel):
 
     name_zh: str
     name_en: str
-    value: Any
+    value: StepValue
     unit: Unit | None = None
 
     @field_serializer("value", when_used="json")
     def _ser(self, v: Any) -> Any:
-        return _json_scalar(v)
+        return _json_scalar(v, self.unit)
 
 
 class Step(BaseModel):
@@ -53,14 +53,14 @@ class Step(BaseModel):
     calc: str = ""  # the formula with the numbers filled in
     inputs: tuple[Quantity, ...] = ()
     params: tuple[ParamValue, ...] = ()
-    result: Any = None
+    result: StepValue = None
     unit: Unit | None = None
     note_zh: str = ""
     note_en: str = ""
 
     @field_serializer("result", when_used="json")
     def _ser(self, v: Any) -> Any:
-        return _json_scalar(v)
+        return _json_scalar(v, self.unit)
 
     @field_validator("params")
     @classmethod
@@ -82,8 +82,11 @@ class Notice(BaseModel):
     param: str | None = None
 
 
-def _json_scalar(v: Any) -> Any:
-    if isinstance(v, Decimal | YearMonth | date):
+def _json_scalar(v: Any, unit: Unit | None = None) -> Any:
+    """A step's value in JSON: money with two decimals, other numbers exact, months "YYYY-MM"."""
+    if isinstance(v, Decimal):
+        return money_text(v) if is_money(unit) else decimal_text(v)
+    if isinstance(v, YearMonth | date):
         return str(v)
     if isinstance(v, tuple):
         return [_json_scalar(x) for x in v]
@@ -229,6 +232,16 @@ class Explained(BaseModel):
     def _repr_html_(self) -> str:
         return render_html(self)
 
+    def to_html(self, lang: str = "zh") -> str:
+        """HTML in one language (Chinese by default, ``lang="en"``): badges, warnings, steps folded."""
+        return render_html(self, lang)
+
+    def to_frame(self) -> Any:
+        """A one-row pandas DataFrame of the amounts (``pip install "jm_socialsec[notebook]"``)."""
+        from .frame import to_frame
+
+        return to_frame(self)
+
     def to_json(self) -> dict[str, Any]:
         """JSON-friendly dict (Decimals as strings)."""
         return self.model_dump(mode="json")
@@ -314,28 +327,8 @@ def _unit_of(result: Explained, field: str) -> Unit | None:
     return units.get(field)
 
 
-def render_html(result: Explained) -> str:
-    e = html.escape
-    rows = []
-    for n, s in enumerate(result.steps, 1):
-        params = "<br>".join(e(_param_line(pv, "zh")) for pv in s.params)
-        inputs = "<br>".join(e(f"{q.name_zh} = {fmt(q.value, q.unit)}") for q in s.inputs)
-        rows.append(
-            f"<tr><td>{n}</td><td>{e(s.label_zh)}<br><small>{e(s.label_en)}</small></td>"
-            f"<td>{e(s.formula_zh)}<br><small>{e(s.calc)}</small></td>"
-            f"<td>{inputs}{'<br>' if inputs and params else ''}<small>{params}</small></td>"
-            f"<td style='text-align:right'><b>{e(fmt(s.result, s.unit))}</b></td></tr>"
-        )
-    head = "".join(
-        f"<li>{e(zh)} / {e(en)}: <b>{e(fmt(getattr(result, f), _unit_of(result, f)))}</b></li>"
-        for f, zh, en in result.headline
-    )
-    warn = "".join(f"<li>{e(w.zh)}<br><small>{e(w.en)}</small></li>" for w in result.warnings)
-    return (
-        f"<div class='jm-socialsec'><h4>{e(result.title_zh)} / {e(result.title_en)}"
-        f" <small>as of {result.as_of}</small></h4><ul>{head}</ul>"
-        "<table><thead><tr><th>#</th><th>项目</th><th>公式</th><th>输入与参数</th><th>结果</th>"
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        + (f"<p><b>注意 / Warnings</b></p><ul>{warn}</ul>" if warn else "")
-        + "</div>"
-    )
+def render_html(result: Explained, lang: str = "zh") -> str:
+    """The notebook view, in one language: see :mod:`jm_socialsec.engine.html`."""
+    from .html import render_html as view
+
+    return view(result, lang)

@@ -15,18 +15,19 @@ from fractions import Fraction
 from math import floor
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints
 
 from .errors import BadValue, InputError
 
 #: One 分 (0.01 元): the unit every paid amount is rounded to. Structural, not a rate.
 FEN = Decimal("0.01")
+_NAN = "not_a_number"  # the stable reason code of a value that is no number
 
 
 def parse_decimal(value: Any) -> Decimal:
     """Read a number exactly; raise :class:`BadValue` for bool, NaN, infinity and junk."""
     if isinstance(value, bool):
-        raise BadValue("应为数值，不能是真/假", "must be a number, not a boolean")
+        raise BadValue("应为数值，不能是真/假", "must be a number, not a boolean", reason=_NAN)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -37,11 +38,11 @@ def parse_decimal(value: Any) -> Decimal:
         try:
             result = Decimal(value.strip().replace(",", ""))
         except InvalidOperation:
-            raise BadValue(f"“{value}”不是数值", f"{value!r} is not a number") from None
+            raise BadValue(f"“{value}”不是数值", f"{value!r} is not a number", reason=_NAN) from None
     else:
-        raise BadValue("应为数值", f"must be a number, got {type(value).__name__}")
+        raise BadValue("应为数值", f"must be a number, got {type(value).__name__}", reason=_NAN)
     if not result.is_finite():
-        raise BadValue("应为有限数值", "must be a finite number")
+        raise BadValue("应为有限数值", "must be a finite number", reason=_NAN)
     return result
 
 
@@ -50,9 +51,9 @@ def to_decimal(value: Any, field: str = "value", *, non_negative: bool = False) 
     try:
         result = parse_decimal(value)
     except BadValue as e:
-        raise InputError(field, e.why_zh, e.why_en) from None
+        raise InputError(field, e.why_zh, e.why_en, reason=e.reason) from None
     if non_negative and result < 0:
-        raise InputError(field, "不能为负数", "must not be negative")
+        raise InputError(field, "不能为负数", "must not be negative", reason="negative")
     return result
 
 
@@ -80,14 +81,37 @@ def round_exact(value: Fraction, step: Decimal) -> Decimal:
 def _money_in(value: Any) -> Decimal:
     result = parse_decimal(value)
     if result < 0:
-        raise BadValue("金额不能为负数", "money must not be negative")
+        raise BadValue("金额不能为负数", "money must not be negative", reason="negative")
     return result
 
 
+def money_text(amount: Decimal) -> str:
+    """Money for JSON: at least two decimals ("9493.00", never "9493"), never rounded, no exponent.
+
+    An amount already in 分 (or coarser) gains its zeros exactly; a finer one (an unrounded
+    intermediate) keeps every digit, so the text is always the exact value.
+    """
+    if amount.is_finite() and amount == amount.quantize(FEN):  # in 分 or coarser: zeros added exactly
+        amount = amount.quantize(FEN)
+    return format(amount, "f")
+
+
+def decimal_text(value: Decimal) -> str:
+    """A rate, index or count for JSON: the exact decimal, without an exponent ("0.08", "1000")."""
+    return format(value, "f")
+
+
+#: Money in JSON: a string of at least two decimals (the schema says so with a pattern).
+MONEY_PATTERN = r"^-?\d+\.\d{2,}$"
+
 #: Pydantic field type for money (never negative): accepts int, float (via its text), str, Decimal;
-#: serialises to a string in JSON so no precision is lost.
+#: serialises to a string with two decimals in JSON so no precision is lost and 分 always show.
 Money = Annotated[
     Decimal,
     BeforeValidator(_money_in),
-    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+    PlainSerializer(
+        money_text,
+        return_type=Annotated[str, StringConstraints(pattern=MONEY_PATTERN)],
+        when_used="json",
+    ),
 ]

@@ -19,6 +19,9 @@ from .errors import BadValue
 
 _YM = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})月?\s*$")
 _MONTHS_PER_YEAR = 12
+_NOT_MONTH = "not_a_month"  # the stable reason code of a bad year-month
+#: A year-month in JSON (what ``str(YearMonth)`` writes).
+_YM_JSON = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 class YearMonth:
@@ -28,9 +31,9 @@ class YearMonth:
 
     def __init__(self, year: int, month: int) -> None:
         if not 1 <= month <= _MONTHS_PER_YEAR:
-            raise BadValue(f"月份 {month} 不在 1–12", f"month {month} is not in 1-12")
+            raise BadValue(f"月份 {month} 不在 1–12", f"month {month} is not in 1-12", reason=_NOT_MONTH)
         if not 1 <= year <= 9999:
-            raise BadValue(f"年份 {year} 无效", f"year {year} is invalid")
+            raise BadValue(f"年份 {year} 无效", f"year {year} is invalid", reason=_NOT_MONTH)
         self._index = year * _MONTHS_PER_YEAR + (month - 1)
 
     # -- construction -------------------------------------------------------------------
@@ -48,11 +51,11 @@ class YearMonth:
         if isinstance(value, str):
             m = _YM.match(value)
             if not m:
-                raise BadValue(f"“{value}”不是 YYYY-MM 格式的年月", f"{value!r} is not YYYY-MM")
+                raise BadValue(f"“{value}”不是 YYYY-MM 格式的年月", f"{value!r} is not YYYY-MM", reason=_NOT_MONTH)
             return cls(int(m.group(1)), int(m.group(2)))
         if isinstance(value, tuple | list) and len(value) == 2:
             return cls(int(value[0]), int(value[1]))
-        raise BadValue("应为年月（YYYY-MM）", f"must be a year-month (YYYY-MM), got {value!r}")
+        raise BadValue("应为年月（YYYY-MM）", f"must be a year-month (YYYY-MM), got {value!r}", reason=_NOT_MONTH)
 
     # -- views -----------------------------------------------------------------------------
     @property
@@ -120,10 +123,12 @@ class YearMonth:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        text = core_schema.str_schema(pattern=_YM_JSON)
         return core_schema.no_info_plain_validator_function(
             cls.of,
-            json_schema_input_schema=core_schema.str_schema(pattern=r"^\d{4}-\d{2}$"),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
+            json_schema_input_schema=text,
+            # The JSON form is "YYYY-MM" both ways: services read the same schema they send.
+            serialization=core_schema.plain_serializer_function_ser_schema(str, return_schema=text),
         )
 
 

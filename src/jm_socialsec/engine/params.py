@@ -15,18 +15,53 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, ConfigDict, WithJsonSchema, field_serializer
 
 from .errors import BadValue, InputError, NotCovered
-from .money import parse_decimal
+from .money import decimal_text, money_text, parse_decimal
 from .months import YearMonth
 from .tables import DatedValue, Param, Source, Status, Unit, registry
 from .trace import current
 
 OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
+
+#: A parameter's value: a ``Decimal`` or a ``YearMonth``; in JSON an exact decimal string (money
+#: with two decimals) or "YYYY-MM".
+ParamScalar = Annotated[
+    Any,
+    WithJsonSchema(
+        {"type": "string", "description": "exact decimal (money with two decimals) or YYYY-MM"},
+        mode="serialization",
+    ),
+]
+
+#: A value shown in an explanation step: a number, a month, a day, an age (years, months), a
+#: flag, a code or nothing; in JSON numbers are exact decimal strings.
+StepValue = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "description": "exact decimal string (money with two decimals), YYYY-MM, YYYY-MM-DD, "
+            "[years, months], a whole number, true/false, a code or null",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "integer"},
+                {"type": "boolean"},
+                {"type": "null"},
+                {"type": "array", "items": {"type": ["string", "integer"]}},
+            ],
+        },
+        mode="serialization",
+    ),
+]
+
+
+def is_money(unit: Unit | None) -> bool:
+    """Whether values in ``unit`` are amounts of yuan (shown with two decimals in JSON)."""
+    return unit is not None and unit.value.startswith("yuan")
 
 
 class ParamValue(BaseModel):
@@ -38,7 +73,7 @@ class ParamValue(BaseModel):
     label_zh: str
     label_en: str
     unit: Unit
-    value: Any  # Decimal or YearMonth (a keyed parameter is resolved to one entry)
+    value: ParamScalar  # Decimal or YearMonth (a keyed parameter is resolved to one entry)
     key: str | None = None
     since: date | None = None
     until: date | None = None
@@ -53,7 +88,9 @@ class ParamValue(BaseModel):
 
     @field_serializer("value", when_used="json")
     def _value_json(self, v: Any) -> Any:
-        return str(v) if isinstance(v, Decimal | YearMonth) else v
+        if isinstance(v, Decimal):
+            return money_text(v) if is_money(self.unit) else decimal_text(v)
+        return str(v) if isinstance(v, YearMonth) else v
 
     @property
     def decimal(self) -> Decimal:

@@ -22,6 +22,7 @@ from .months import YearMonth
 from .regions import parse_region
 
 T = TypeVar("T")
+_DATE = "not_a_date"  # the stable reason code of a bad day
 
 
 def to_day(value: Any) -> date:
@@ -34,15 +35,17 @@ def to_day(value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise BadValue(f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)") from None
-    raise BadValue("应为日期（YYYY-MM-DD）", f"must be a date (YYYY-MM-DD), got {type(value).__name__}")
+            raise BadValue(
+                f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)", reason=_DATE
+            ) from None
+    raise BadValue("应为日期（YYYY-MM-DD）", f"must be a date (YYYY-MM-DD), got {type(value).__name__}", reason=_DATE)
 
 
 def to_money(value: Any) -> Decimal:
     """An amount in yuan, exact, not negative."""
     number = parse_decimal(value)
     if number < 0:
-        raise BadValue("金额不能为负数", "an amount must not be negative")
+        raise BadValue("金额不能为负数", "an amount must not be negative", reason="negative")
     return number
 
 
@@ -50,17 +53,17 @@ def to_index(value: Any) -> Decimal:
     """A contribution index (缴费指数), exact, not negative."""
     number = parse_decimal(value)
     if number < 0:
-        raise BadValue("缴费指数不能为负数", "an index must not be negative")
+        raise BadValue("缴费指数不能为负数", "an index must not be negative", reason="negative")
     return number
 
 
 def to_months(value: Any) -> int:
     """A whole number of months, not negative (a bool or a fraction is refused)."""
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
-        raise BadValue("应为整数个月", "must be a whole number of months")
+        raise BadValue("应为整数个月", "must be a whole number of months", reason="not_whole")
     number = parse_decimal(value)
     if number != number.to_integral_value() or number < 0:
-        raise BadValue("应为非负整数个月", "must be a whole, non-negative number of months")
+        raise BadValue("应为非负整数个月", "must be a whole, non-negative number of months", reason="not_whole")
     return int(number)
 
 
@@ -79,7 +82,7 @@ def convert(kind: Any, value: Any, field: str) -> Any:
     except ValidationError as e:
         cause = e.errors()[0].get("ctx", {}).get("error")
         if isinstance(cause, InputError):
-            raise InputError(field, cause.why_zh, cause.why_en) from None
+            raise InputError(field, cause.why_zh, cause.why_en, reason=cause.reason) from None
         raise InputError(field, "输入无效", str(e.errors()[0]["msg"])) from None
 
 

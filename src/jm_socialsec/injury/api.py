@@ -22,6 +22,7 @@ from ..engine.months import YearMonth
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import current, untraced, version
+from ..inputs.base import accepts_input
 from ..retirement import Category
 from . import inputs
 from .contribution import RATE_TABLES, contribution, contribution_rate, industry_base_rate
@@ -98,6 +99,7 @@ def _own_wage(params: Params, avg: Decimal, injured: date, city: Mapping[int, De
     }
 
 
+@accepts_input
 @public
 def own_wage(
     avg_wage_12m: Decimal | int | float | str,
@@ -221,6 +223,7 @@ def _injury(params: Params, case: _Case) -> dict[str, Any]:
     return {**fields, "items": tuple(items), "provisional": _provisional(params)}
 
 
+@accepts_input
 @public
 def injury_benefits(
     grade: int,
@@ -388,6 +391,7 @@ def _death(params: Params, case: _Death) -> dict[str, Any]:
     }
 
 
+@accepts_input
 @public
 def death_benefits(
     died_on: date | str,
@@ -453,6 +457,7 @@ def _contribution(
     }
 
 
+@accepts_input
 @public
 def injury_contribution(
     payroll: Decimal | int | float | str,

@@ -25,6 +25,7 @@ from ..engine.params import At, Params, ParamValue
 from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import rule
+from ..inputs.base import accepts_input
 from ..retirement import Category, RetirementChoice, SpecialWorkType
 from . import account
 from .basic import YEAR, M, a_coefficient, basic_pension, calc_base, contribution_years
@@ -226,6 +227,7 @@ def _deemed(
     )
 
 
+@accepts_input
 @public
 def estimate_pension(
     *,

@@ -29,6 +29,7 @@ from ..engine.params import At, Params
 from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
+from ..inputs.base import accepts_input
 
 M = Unit.YUAN_PER_MONTH
 
@@ -143,6 +144,7 @@ def _contribution(params: Params, month: YearMonth, wage: Decimal, region: Regio
     }
 
 
+@accepts_input
 @public
 def pension_contribution(
     month: YearMonth | str | date,

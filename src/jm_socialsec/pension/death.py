@@ -36,6 +36,7 @@ from ..engine.money import Money, to_decimal
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
+from ..inputs.base import accepts_input
 from .basic import YEAR, M
 from .exact import Mixed, Months, quotient
 
@@ -240,6 +241,7 @@ def _months_count(value: Any, field: str) -> int:
     return int(value)
 
 
+@accepts_input
 @public
 def pension_death_benefits(
     died_on: date,

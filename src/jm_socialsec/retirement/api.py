@@ -24,6 +24,7 @@ from ..engine.params import Params
 from ..engine.tables import Unit
 from ..engine.texts import catalogue, pair
 from ..engine.trace import memo
+from ..inputs.base import accepts_input
 from .age import benefit_start, retirement_age, statutory_month
 from .choice import resolution
 from .contribution_years import min_years
@@ -99,6 +100,7 @@ def _statutory(params: Params, birth: YearMonth, category: Category) -> dict[str
     }
 
 
+@accepts_input
 @public
 def statutory_retirement(
     birth: date | YearMonth | str,
@@ -116,6 +118,7 @@ def statutory_retirement(
     return evaluate(RetirementAge, _statutory, _birth(birth), cat, as_of=as_of, overrides=overrides)
 
 
+@accepts_input
 @public
 def min_contribution_years(year: int, *, as_of: date | None = None) -> Decimal:
     """最低缴费年限 for a retirement in calendar ``year``: 15 up to 2029, +0.5 a year, 20 from 2039."""
@@ -178,6 +181,7 @@ def _special(
     }
 
 
+@accepts_input
 @public
 def special_retirement(
     birth: date | YearMonth | str,
@@ -251,6 +255,7 @@ def _resolved(params: Params, birth: YearMonth, *rest: Any) -> dict[str, Any]:
     return resolution(params, birth, *rest)
 
 
+@accepts_input
 @public
 def retirement_month(
     birth: date | YearMonth | str,

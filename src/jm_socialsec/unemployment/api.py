@@ -23,6 +23,7 @@ from ..engine.params import At, Params
 from ..engine.regions import Region
 from ..engine.tables import Unit, registry
 from ..engine.trace import untraced
+from ..inputs.base import accepts_input
 from ..pension.contributions import MonthlyContribution
 from ..retirement import Category, statutory_month
 from .amendment import (
@@ -192,6 +193,7 @@ class Claim(NamedTuple):
 # Public functions.
 
 
+@accepts_input
 @public
 def unemployment_benefit(
     claim_month: MonthInput,
@@ -250,6 +252,7 @@ def unemployment_benefit(
     return evaluate(UnemploymentBenefit, _benefit, claim, as_of=as_of, overrides=overrides)
 
 
+@accepts_input
 @public
 def unemployment_contribution(
     month: MonthInput,
