@@ -338,3 +338,13 @@ def test_console_safe_replaces_what_gbk_cannot_show() -> None:
 
 def test_every_replacement_is_plain_ascii() -> None:
     assert all(v.isascii() for v in ASCII_FOR.values())
+
+
+def test_schema_command_prints_the_area_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    """`jm-socialsec schema pension` (issue 12 item 2): the inputs and results of every function."""
+    from jm_socialsec.cli import main
+
+    assert main(["schema", "pension"]) == 0
+    contract = json.loads(capsys.readouterr().out)
+    assert {"estimate_pension", "pension_death_benefits", "pension_contribution"} <= set(contract["functions"])
+    assert "contribution_months" in contract["functions"]["estimate_pension"]["input"]["properties"]

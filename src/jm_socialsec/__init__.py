@@ -4,9 +4,9 @@ Every amount is exact (``Decimal``, official rounding), dated (the rule in force
 known on ``as_of``), sourced (each figure names its document and status) and explained (steps a
 clerk can print). Outside the tables' dates it refuses with :class:`NotCovered`.
 
-The top level is the public surface: the task functions, their input choices and models, their
-result models and the errors. The mechanics stay importable from their modules
-(``jm_socialsec.engine.params.Params``, ``jm_socialsec.engine.money.round_fen``, …).
+The top level is the public surface: the task functions (and the roster batch), their input
+choices and input models, their result models, ``to_frame`` and the errors. The mechanics stay
+importable from their modules (``jm_socialsec.engine.params.Params``, ``…money.round_fen``, …).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .batch import estimate_pensions, retiring_between
     from .checklist import (
         ChecklistItem,
         DeemedService,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         retirement_checklist,
     )
     from .engine.errors import InputError, InternalError, NotCovered, SocialSecError, TableError
+    from .engine.frame import to_frame
     from .engine.months import Age, YearMonth
     from .engine.params import ParamValue, lookup
     from .engine.regions import Region
@@ -43,6 +45,22 @@ if TYPE_CHECKING:
         injury_benefits,
         injury_contribution,
         own_wage,
+    )
+    from .inputs import (
+        DeathBenefitsInput,
+        InjuryBenefitsInput,
+        InjuryContributionInput,
+        MinContributionYearsInput,
+        OwnWageInput,
+        PensionContributionInput,
+        PensionDeathBenefitsInput,
+        PensionInput,
+        RetirementChecklistInput,
+        RetirementMonthInput,
+        SpecialRetirementInput,
+        StatutoryRetirementInput,
+        UnemploymentBenefitInput,
+        UnemploymentContributionInput,
     )
     from .pension import PensionDeathBenefits, PensionEstimate, annuity_months, estimate_pension, pension_death_benefits
     from .pension.contributions import PensionContribution, pension_contribution
@@ -73,6 +91,23 @@ __version__ = "0.1.0"
 # Public names are loaded on first use (PEP 562): `import jm_socialsec` stays fast, and a
 # service that only needs the unemployment rules never builds the pension models.
 _LAZY: dict[str, str] = {
+    "estimate_pensions": "batch",
+    "retiring_between": "batch",
+    "to_frame": "engine.frame",
+    "DeathBenefitsInput": "inputs",
+    "InjuryBenefitsInput": "inputs",
+    "InjuryContributionInput": "inputs",
+    "OwnWageInput": "inputs",
+    "PensionContributionInput": "inputs",
+    "PensionDeathBenefitsInput": "inputs",
+    "PensionInput": "inputs",
+    "RetirementChecklistInput": "inputs",
+    "RetirementMonthInput": "inputs",
+    "SpecialRetirementInput": "inputs",
+    "StatutoryRetirementInput": "inputs",
+    "UnemploymentBenefitInput": "inputs",
+    "UnemploymentContributionInput": "inputs",
+    "MinContributionYearsInput": "inputs",
     "statutory_retirement": "retirement",
     "retirement_month": "retirement",
     "special_retirement": "retirement",
@@ -151,41 +186,56 @@ __all__ = [
     "Category",
     "ChecklistItem",
     "DeathBenefits",
+    "DeathBenefitsInput",
     "DeemedService",
     "Dependent",
     "Document",
     "HukouType",
     "IllnessRoute",
     "InjuryBenefits",
+    "InjuryBenefitsInput",
     "InjuryContribution",
+    "InjuryContributionInput",
     "InputError",
     "InternalError",
+    "MinContributionYearsInput",
     "NotCovered",
     "OwnWage",
+    "OwnWageInput",
     "ParamValue",
     "Payer",
     "PensionContribution",
+    "PensionContributionInput",
     "PensionDeathBenefits",
+    "PensionDeathBenefitsInput",
     "PensionEstimate",
+    "PensionInput",
     "Region",
     "ResolvedRetirement",
     "RetireeProfile",
     "RetirementAge",
     "RetirementChecklist",
+    "RetirementChecklistInput",
     "RetirementChoice",
+    "RetirementMonthInput",
     "SeparationReason",
     "SocialSecError",
     "SpecialRetirement",
+    "SpecialRetirementInput",
     "SpecialWorkType",
     "SpouseHukou",
+    "StatutoryRetirementInput",
     "SurvivorPension",
     "TableError",
     "UnemploymentBenefit",
+    "UnemploymentBenefitInput",
     "UnemploymentContribution",
+    "UnemploymentContributionInput",
     "YearMonth",
     "annuity_months",
     "death_benefits",
     "estimate_pension",
+    "estimate_pensions",
     "illness_route",
     "injury_benefits",
     "injury_contribution",
@@ -196,8 +246,10 @@ __all__ = [
     "pension_death_benefits",
     "retirement_checklist",
     "retirement_month",
+    "retiring_between",
     "special_retirement",
     "statutory_retirement",
+    "to_frame",
     "unemployment_benefit",
     "unemployment_contribution",
 ]

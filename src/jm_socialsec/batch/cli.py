@@ -170,10 +170,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser("batch", help="a roster file, row by row / 批量测算（数据找人）")
     p.add_argument("input", metavar="IN", help="Parquet file or dataset, or CSV / 输入文件")
     p.add_argument("output", metavar="OUT", help="Parquet (or .csv) / 输出文件")
-    p.add_argument("--retiring-within", metavar="SPAN", help="only who reaches the statutory month within e.g. 6m, 1y")
-    p.add_argument("--dask", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
-    p.add_argument("--chunk-rows", type=int, default=1_000_000, help="rows per chunk (default 1000000)")
+    p.add_argument(
+        "--retiring-within",
+        metavar="SPAN",
+        help="只算在此期间内达到法定退休年月的人，如 6m、1y / only who reaches the statutory month within",
+    )
+    p.add_argument("--dask", metavar="ADDRESS", help="Dask 调度器地址，如 tcp://host:8786 / Dask scheduler address")
+    p.add_argument("--chunk-rows", type=int, default=1_000_000, help="每块行数（默认 1000000） / rows per chunk")
     p.add_argument("--as-of", help="date of knowledge, YYYY-MM-DD (default: today) / 知悉日期")
-    p.add_argument("--override", action="append", metavar="PARAM=VALUE", help="what-if: replace a table value")
+    p.add_argument(
+        "--override",
+        action="append",
+        metavar="PARAM=VALUE",
+        help="假设：替换数据表中的值 / what-if: replace a table value",
+    )
     p.set_defaults(func=cmd_batch)
     return p

@@ -127,3 +127,26 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ServiceNotInstalled(*both("service_missing", why=e)) from None
     service.serve(args.host, args.port)
     return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """``schema <area>``: the JSON contract of an area's functions (inputs and results)."""
+    from ..schema import area_schema
+
+    emit_json(area_schema(args.area))
+    return 0
+
+
+class BatchNotInstalled(SocialSecError):
+    """``batch`` without the optional extra (未安装批量测算): says how to install it."""
+
+    code = "batch_not_installed"
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """``batch``: the roster command of jm_socialsec.batch (its own parser and summary)."""
+    run = getattr(args, "func", None)
+    if run is None:  # registered as a stand-in: the extra is missing
+        zh, en = both("batch_missing")
+        raise BatchNotInstalled(zh, en)
+    return int(run(args))

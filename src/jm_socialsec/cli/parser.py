@@ -117,6 +117,8 @@ def _tools(add: _Adder) -> None:
     tables("--json", action="store_true")
     serve = add.leaf("serve", None, parents=False)
     serve("--host", default="127.0.0.1")("--port", type=int, default=8000)
+    schema = add.leaf("schema", None, parents=False)
+    schema("area", choices=["retirement", "pension", "unemployment", "injury", "checklist"])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,7 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     _estimates(add)
     _death(sub, common)
     _contribution(sub, common)
-    # Batch (issue 13) registers its subparser here:
-    #     from jm_socialsec.batch.cli import add_parser
-    #     add_parser(sub)
+    _batch(sub)
     return parser
+
+
+def _batch(sub: Any) -> None:
+    """``batch`` (数据找人), when the optional extra is installed; otherwise it says how to get it."""
+    try:
+        from ..batch.cli import add_parser
+    except ImportError:
+        missing = sub.add_parser("batch", help=help_for("", "batch"))
+        missing.add_argument("rest", nargs="*", help=help_for("", "batch.rest"))
+        return
+    add_parser(sub)
