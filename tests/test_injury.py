@@ -492,3 +492,11 @@ def test_every_amount_is_a_non_negative_decimal_to_the_fen(
         assert isinstance(x, Decimal)
         assert x >= 0
         assert x.as_tuple().exponent == -2, x
+
+
+def test_money_inputs_echoed_in_json_have_two_decimals() -> None:
+    """Issue 12: money in JSON always with two decimals, also the wages and payroll a result echoes."""
+    from jm_socialsec.injury import injury_contribution, own_wage
+
+    assert own_wage(8000, "2025-03-10", as_of=AS_OF).to_json()["avg_wage_12m"] == "8000.00"
+    assert injury_contribution(1000000, 3, "2026-10-01", as_of=AS_OF).to_json()["payroll"] == "1000000.00"

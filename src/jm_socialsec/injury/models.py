@@ -125,8 +125,8 @@ class OwnWage(Explained):
     units: ClassVar[dict[str, Unit]] = {"own_wage": M, "average_wage": M, "lower": M, "upper": M}
 
     injured_on: date
-    avg_wage_12m: Decimal
-    average_wage: Decimal
+    avg_wage_12m: Money
+    average_wage: Money
     lower: Money
     upper: Money
     own_wage: Money
@@ -242,7 +242,7 @@ class InjuryContribution(Explained):
     on: date
     industry_class: int
     rates: str
-    payroll: Decimal
+    payroll: Money
     base_rate: Decimal
     floating_factor: Decimal
     rate: Decimal
