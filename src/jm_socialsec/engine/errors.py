@@ -118,6 +118,7 @@ class NotCovered(SocialSecError):
         self.on = on
         self.covered_from = covered_from
         self.covered_until = covered_until
+        self.why_zh, self.why_en = why_zh, why_en
         rng = f"{covered_from or '…'} – {covered_until or '…'}"
         super().__init__(
             f"参数 {param} 在 {on} 没有数据（覆盖范围 {rng}）{('：' + why_zh) if why_zh else ''}",

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from .explain import Explained, Explanation, Notice, Quantity, Step, notices_for
 from .params import Params, ParamValue
+from .projection import Assumptions, assumptions_of
 from .tables import Unit
 from .texts import catalogue, fill, pair
 from .trace import RULES, Node, tracing
@@ -34,12 +35,19 @@ def evaluate(
     *args: Any,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> E:
-    """Run ``compute(params, *args)`` untraced and return ``cls`` with a lazy explanation."""
-    params = Params(as_of, overrides)
+    """Run ``compute(params, *args)`` untraced and return ``cls`` with a lazy explanation.
+
+    ``project=True`` or ``assumptions``: figures published per period that are not published yet
+    are projected (marked ``projected``) instead of refused.
+    """
+    future = assumptions_of(project, assumptions)
+    params = Params(as_of, overrides, future)
     fields = compute(params, *args)
     fields["as_of"] = params.as_of
-    explainer = functools.partial(explain, compute, args, params.as_of, overrides, with_warnings=False)
+    explainer = functools.partial(explain, compute, args, params.as_of, overrides, with_warnings=False, future=future)
     return build(cls, fields, explainer, params)
 
 
@@ -95,9 +103,10 @@ def explain(
     overrides: Mapping[str, Any] | None,
     *,
     with_warnings: bool = True,
+    future: Assumptions | None = None,
 ) -> Explanation:
     """Replay ``compute`` with tracing on: the steps (and the warnings, unless the result has them)."""
-    params = Params(as_of, overrides)
+    params = Params(as_of, overrides, future)
     with tracing() as root:
         compute(params, *args)
     return Explanation(steps_from(root), warnings_of(params) if with_warnings else ())

@@ -127,7 +127,7 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
                     f"({pv.source.document}), not read in the original",
                 )
             )
-        elif pv.status is Status.ASSUMED:
+        elif pv.status is Status.ASSUMED and not pv.projected:  # a projection says so itself
             add(
                 Notice(
                     code="status_assumed",
@@ -138,6 +138,8 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
             )
         if pv.provisional:
             add(Notice(code="provisional", param=pv.id, zh=pv.provisional_zh, en=pv.provisional_en))
+        if pv.projected:
+            add(Notice(code="projected", param=pv.id, zh=pv.projection_zh, en=pv.projection_en))
         if pv.reverify:
             add(
                 Notice(
@@ -275,11 +277,11 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
 def _param_line(pv: ParamValue, lang: str) -> str:
     if lang == "zh":
         status = "调用方覆盖" if pv.overridden else pv.status.zh
-        flag = "，预计" if pv.provisional else ""
+        flag = "，预计" if pv.provisional else "，预测" if pv.projected else ""
         key = f"[{pv.key}]" if pv.key else ""
         return f"{pv.label_zh}{key} = {fmt(pv.value, pv.unit)}〔{pv.source.short()}；{status}{flag}〕"
     status = "caller override" if pv.overridden else pv.status.value
-    flag = ", provisional" if pv.provisional else ""
+    flag = ", provisional" if pv.provisional else ", projected" if pv.projected else ""
     key = f"[{pv.key}]" if pv.key else ""
     return f"{pv.label_en}{key} = {fmt(pv.value, pv.unit, 'en')} [{pv.source.short()}; {status}{flag}]"
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, WithJsonSchema, field_serializer
 from .errors import BadValue, InputError, NotCovered
 from .money import decimal_text, money_text, parse_decimal
 from .months import YearMonth
+from .projection import Assumptions, hint, project, projectable
 from .tables import DatedValue, Param, Source, Status, Unit, registry
 from .trace import current
 
@@ -85,6 +86,10 @@ class ParamValue(BaseModel):
     overridden: bool = False
     #: The document's text was last verified more than a year before ``as_of`` (re-check it).
     reverify: bool = False
+    #: Not a published figure: projected on the caller's request (see engine/projection.py).
+    projected: bool = False
+    projection_zh: str = ""
+    projection_en: str = ""
 
     @field_serializer("value", when_used="json")
     def _value_json(self, v: Any) -> Any:
@@ -201,8 +206,15 @@ def lookup(
 class Params:
     """Parameter access for one calculation: ``as_of``, overrides, and a record of what was used."""
 
-    def __init__(self, as_of: date | None = None, overrides: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        as_of: date | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        assumptions: Assumptions | None = None,
+    ):
         self.as_of = _as_of(as_of)
+        #: Projection of per-period figures not yet published: only when asked for (None: refuse).
+        self.assumptions = assumptions
         self._overrides = _check_overrides(overrides or {})
         self.overrides = overrides
         self.used: list[ParamValue] = []
@@ -219,16 +231,48 @@ class Params:
             cache_key = (self._tables_id, param, day, self.as_of, key)
             cached = _CACHE.get(cache_key)
             if cached is None:
-                cached = _resolved(self._param(param), day, self.as_of, key)
+                cached = self._resolved_or_projected(param, day, key)
+                if cached.projected:  # depends on this call's assumptions: not shared
+                    self.used.append(cached)
+                    self._trace(cached)
+                    return cached
                 if len(_CACHE) >= _CACHE_MAX:
                     _CACHE.clear()
                 _CACHE[cache_key] = cached
             pv = cached
         self.used.append(pv)
+        self._trace(pv)
+        return pv
+
+    @staticmethod
+    def _trace(pv: ParamValue) -> None:
         node = current()
         if node is not None:
             node.params.append(pv)
-        return pv
+
+    def _resolved_or_projected(self, param: str, day: date, key: str | None) -> ParamValue:
+        """The published value; past its periods, a projection if asked for, else the refusal with a hint."""
+        p = self._param(param)
+        try:
+            return _resolved(p, day, self.as_of, key)
+        except NotCovered as refused:
+            if not projectable(p) or day < p.first:
+                raise
+            if self.assumptions is None:
+                zh, en = hint(p)
+                why_zh = "；".join(x for x in (refused.why_zh, zh) if x)
+                why_en = "; ".join(x for x in (refused.why_en, en) if x)
+                raise NotCovered(p.id, day, p.first, p.horizon, why_zh, why_en) from None
+            fields = project(p, day, self.as_of, key, self.assumptions)
+            return ParamValue(
+                **_described(p),
+                key=key,
+                status=Status.ASSUMED,
+                provisional=False,
+                projected=True,
+                reverify=False,
+                **fields,
+            )
 
     def _param(self, param_id: str) -> Param:
         try:

@@ -22,6 +22,7 @@ from ..engine.explain import Explained
 from ..engine.money import Money, to_decimal
 from ..engine.months import Age, YearMonth
 from ..engine.params import At, Params, ParamValue
+from ..engine.projection import Assumptions
 from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import rule
@@ -249,6 +250,8 @@ def estimate_pension(
     region: Region | str = Region.JIANGMEN,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> PensionEstimate:
     """Estimate the monthly basic pension at retirement, line by line as on the 核定表.
 
@@ -261,6 +264,10 @@ def estimate_pension(
     ``deemed_months``, ``deemed_account`` (视同缴费账户储存额) and ``weighted_deemed_years``
     (加权视同年数) — or ``deemed_months_before_1994`` and ``index_sum_1994_1998`` (Σ actual
     monthly indices 1994-01…1998-06) to derive it with the region's 视同缴费指数.
+
+    ``project=True`` (default assumptions) or ``assumptions``: a retirement whose calculation base
+    is not published yet is estimated on a projected base, marked ``projected``; without them it
+    is refused with the hint how to ask.
     """
     months = _whole(contribution_months, "contribution_months")
     index = to_decimal(average_index, "average_index")
@@ -271,8 +278,9 @@ def estimate_pension(
     person = Person(retirement_month, age, birth, category, choice, special_type, special_years)
     reg = Region.parse(region)
     return evaluate(
-        PensionEstimate, _compute, person, months, index, balance, deemed, reg, as_of=as_of, overrides=overrides
-    )
+        PensionEstimate, _compute, person, months, index, balance, deemed, reg,
+        as_of=as_of, overrides=overrides, project=project, assumptions=assumptions,
+    )  # fmt: skip
 
 
 @public
