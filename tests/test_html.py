@@ -203,3 +203,17 @@ def test_checklist_page_one_language_warnings_first_projected_due_date(checklist
     assert "basic pension claim" in en and "企业职工基本养老金申领〔" not in en
     assert "注意" not in en and "Warnings" not in zh
     assert "<details class='jm-steps'>" in zh
+
+
+def test_a_projected_figure_gets_the_projected_badge() -> None:
+    """Issue 11: a projected value is marked in the page, as in the steps and the warnings."""
+    from datetime import date
+
+    from jm_socialsec import estimate_pension
+
+    r = estimate_pension(
+        birth="1968-07", category="male", contribution_months=336, average_index="1.0",
+        account_balance="100000", region="开平", as_of=date(2026, 11, 30), project=True,
+    )  # fmt: skip
+    page = r.to_html("zh")
+    assert "预计" in page and any(w.code == "projected" for w in r.warnings)

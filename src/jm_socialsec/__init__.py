@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .engine.frame import to_frame
     from .engine.months import Age, YearMonth
     from .engine.params import ParamValue, lookup
+    from .engine.projection import Assumptions
     from .engine.regions import Region
     from .injury import (
         BenefitItem,
@@ -62,8 +63,17 @@ if TYPE_CHECKING:
         UnemploymentBenefitInput,
         UnemploymentContributionInput,
     )
-    from .pension import PensionDeathBenefits, PensionEstimate, annuity_months, estimate_pension, pension_death_benefits
+    from .pension import (
+        PensionDeathBenefits,
+        PensionEstimate,
+        PensionRecalculation,
+        annuity_months,
+        estimate_pension,
+        pension_death_benefits,
+        recalculate,
+    )
     from .pension.contributions import PensionContribution, pension_contribution
+    from .planner import PlanAssumptions, RetirementPlan, WhatIf, plan_retirement
     from .retirement import (
         Category,
         IllnessRoute,
@@ -91,6 +101,13 @@ __version__ = "0.1.0"
 # Public names are loaded on first use (PEP 562): `import jm_socialsec` stays fast, and a
 # service that only needs the unemployment rules never builds the pension models.
 _LAZY: dict[str, str] = {
+    "plan_retirement": "planner",
+    "PlanAssumptions": "planner",
+    "WhatIf": "planner",
+    "RetirementPlan": "planner",
+    "recalculate": "pension",
+    "PensionRecalculation": "pension",
+    "Assumptions": "engine.projection",
     "estimate_pensions": "batch",
     "retiring_between": "batch",
     "to_frame": "engine.frame",
@@ -181,6 +198,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Age",
+    "Assumptions",
     "BenefitItem",
     "CareLevel",
     "Category",
@@ -210,6 +228,8 @@ __all__ = [
     "PensionDeathBenefitsInput",
     "PensionEstimate",
     "PensionInput",
+    "PensionRecalculation",
+    "PlanAssumptions",
     "Region",
     "ResolvedRetirement",
     "RetireeProfile",
@@ -218,6 +238,7 @@ __all__ = [
     "RetirementChecklistInput",
     "RetirementChoice",
     "RetirementMonthInput",
+    "RetirementPlan",
     "SeparationReason",
     "SocialSecError",
     "SpecialRetirement",
@@ -231,6 +252,7 @@ __all__ = [
     "UnemploymentBenefitInput",
     "UnemploymentContribution",
     "UnemploymentContributionInput",
+    "WhatIf",
     "YearMonth",
     "annuity_months",
     "death_benefits",
@@ -244,6 +266,8 @@ __all__ = [
     "own_wage",
     "pension_contribution",
     "pension_death_benefits",
+    "plan_retirement",
+    "recalculate",
     "retirement_checklist",
     "retirement_month",
     "retiring_between",

@@ -21,6 +21,7 @@ from ..engine.months import YearMonth
 from ..engine.params import At, Params
 from ..engine.trace import current, untraced
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..retirement import RetirementChoice
 from .due_date import due_date, due_date_is_estimate, holiday_schedule_through, time_limit
 from .eligibility import (
@@ -146,6 +147,7 @@ def _items(at: At, c: Case) -> dict[str, Any]:
     return {"items": items, "processing_order": processing_order(at, applying)}
 
 
+@marks_projection
 def _compute(params: Params, person: RetireeProfile, day: date) -> dict[str, Any]:
     at = params.at(day)
     case, fields = _case(params, at, person, day)
@@ -161,6 +163,8 @@ def retirement_checklist(
     *,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> RetirementChecklist:
     """The six-item 企业职工退休"一件事" checklist for one person applying on ``apply_on``.
 
@@ -178,6 +182,7 @@ def retirement_checklist(
     person = _profile(profile)
     day = field_value(apply_on, "apply_on", _apply_on)
     params = Params(as_of, overrides)  # validates as_of and the overrides
+    future_figures = future(project, assumptions)
     check(
         person.birth <= YearMonth.of(params.as_of),
         "birth",
@@ -191,4 +196,7 @@ def retirement_checklist(
         f"the application date {day} is before the birth month",
     )
     with untraced():  # a nested checklist stays a value, and tracing in _compute means a replay
-        return evaluate(RetirementChecklist, _compute, person, day, as_of=params.as_of, overrides=overrides)
+        return evaluate(
+            RetirementChecklist, _compute, person, day,
+            as_of=params.as_of, overrides=overrides, assumptions=future_figures,
+        )  # fmt: skip

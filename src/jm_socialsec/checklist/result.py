@@ -130,6 +130,8 @@ class RetirementChecklist(Explained):
     holiday_schedule_through: int
     #: Groups of applying item numbers, in processing order (within a group: in parallel).
     processing_order: tuple[tuple[int, ...], ...]
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
     def item(self, number: int) -> ChecklistItem:
         return next(i for i in self.items if i.number == number)

@@ -24,14 +24,21 @@ from typing import Any
 from ..engine.errors import InputError, SocialSecError, mask_id
 from .brief import brief, render, to_json
 from .console import UsageError, emit, emit_json
-from .demo import _demo_sections, run_batch, run_demo, run_schema, run_serve, run_tables
+from .demo import _demo_sections, run_batch, run_demo, run_plan, run_schema, run_serve, run_tables
 from .fields import in_flags
 from .parser import build_parser
 from .words import both, choice
 
 __all__ = ["_demo_sections", "build_parser", "main"]
 
-_TOOLS = {"demo": run_demo, "tables": run_tables, "serve": run_serve, "schema": run_schema, "batch": run_batch}
+_TOOLS = {
+    "demo": run_demo,
+    "tables": run_tables,
+    "serve": run_serve,
+    "schema": run_schema,
+    "batch": run_batch,
+    "plan": run_plan,
+}
 
 
 def _show(args: argparse.Namespace, result: Any) -> None:

@@ -1,10 +1,11 @@
 """The short answer (简要结果, ``--brief``): the figures a clerk reads out, nothing scrolled away.
 
 Built from the result itself: its headline fields (the same the full explanation opens with),
-each amount marked 预发 / provisional when the result rests on a figure not yet published, a
-date marked 预估 / projected when it is an estimate; then, where the result has them, why it is
-not eligible, the totals by payer (work injury), the items that could not be estimated and the
-checklist items to file. The number of warnings closes it, with where to read them.
+each amount marked 预发 / provisional when the result rests on a figure not yet published (the
+previous one stands in), 预测 / projected when it rests on a projection the caller asked for (with,
+for a pension, how much of it does), a date marked 预估 / projected when it is an estimate; then,
+where the result has them, why it is not eligible, the totals by payer (work injury), the items
+that could not be estimated and the checklist items to file. The number of warnings closes it, with where to read them.
 """
 
 from __future__ import annotations
@@ -44,33 +45,41 @@ class Brief:
     warnings: int = 0
 
 
-def _provisional_fields(result: Explained) -> set[str]:
-    """The amounts to mark 预发: the total where the result has one, else every amount."""
-    if not getattr(result, "provisional", False):
+def _flagged_fields(result: Explained, flag: str) -> set[str]:
+    """The amounts to mark 预发 (``provisional``) or 预测 (``projected``): the total where the
+    result has one, else every amount."""
+    if not getattr(result, flag, False):
         return set()
     units: dict[str, Unit] = getattr(result, "units", {})
     money = {name for name, *_ in result.headline if units.get(name) in (Unit.YUAN, Unit.YUAN_PER_MONTH)}
     return {"total"} if "total" in money else money
 
 
-def _marks(result: Explained, name: str, provisional: set[str]) -> tuple[str, ...]:
-    marks: list[str] = ["provisional"] if name in provisional else []
-    if getattr(result, "projected", False) or (name == "due_date" and getattr(result, "due_date_estimate", False)):
+def _marks(result: Explained, name: str, flagged: dict[str, set[str]]) -> tuple[str, ...]:
+    marks: list[str] = ["provisional"] if name in flagged["provisional"] else []
+    if name in flagged["projected"] or (name == "due_date" and getattr(result, "due_date_estimate", False)):
         marks.append("projected")
     return tuple(marks)
 
 
 def _lines(result: Explained, lang: str) -> list[Line]:
     units: dict[str, Unit] = getattr(result, "units", {})
-    provisional = _provisional_fields(result)
+    flagged = {flag: _flagged_fields(result, flag) for flag in ("provisional", "projected")}
     lines = []
     for name, zh, en in result.headline:
         value = getattr(result, name)
         if value is None or name == "due_date_estimate":  # the estimate is a mark on the date
             continue
         unit = units.get(name)
-        lines.append(Line(name, zh if lang == "zh" else en, value, unit, _marks(result, name, provisional)))
+        lines.append(Line(name, zh if lang == "zh" else en, value, unit, _marks(result, name, flagged)))
     return lines
+
+
+def _projected_share(result: Explained, lang: str) -> Iterable[str]:
+    """How much of a pension rests on projected figures (the lines that read the projected base)."""
+    amount = getattr(result, "projected_amount", None)
+    if getattr(result, "projected", False) and amount is not None:
+        yield say("projected_share", lang, amount=fmt(amount, Unit.YUAN_PER_MONTH, lang))
 
 
 def _not_eligible(result: Explained, lang: str) -> Iterable[str]:
@@ -116,9 +125,11 @@ def _others(result: Explained, lang: str) -> Iterable[str]:
 def brief(result: Explained, lang: str = "zh") -> Brief:
     """The short answer of ``result`` in ``lang`` (``"zh"`` or ``"en"``)."""
     title = result.title_zh if lang == "zh" else result.title_en
-    if getattr(result, "provisional", False):
-        title += f"〔{say('provisional', lang)}〕" if lang == "zh" else f" [{say('provisional', lang)}]"
-    notes = [*_not_eligible(result, lang), *_payers(result, lang), *_others(result, lang)]
+    for flag, word in (("provisional", "provisional"), ("projected", "projected_figure")):
+        if getattr(result, flag, False):
+            title += f"〔{say(word, lang)}〕" if lang == "zh" else f" [{say(word, lang)}]"
+    notes = [*_not_eligible(result, lang), *_projected_share(result, lang), *_payers(result, lang)]
+    notes += _others(result, lang)
     return Brief(title, result.as_of, _lines(result, lang), notes, len(result.warnings))
 
 
@@ -133,6 +144,13 @@ def show_value(value: Any, unit: Unit | None, lang: str) -> str:
     return fmt(value, unit, lang)
 
 
+def _mark(mark: str, line: Line, lang: str) -> str:
+    """A mark's word: a projected amount is 预测, an estimated date 预估."""
+    if mark == "projected" and not isinstance(line.value, date):
+        return say("projected_figure", lang)
+    return say(mark, lang)
+
+
 def render(b: Brief, lang: str = "zh") -> str:
     """The short answer as text."""
     zh = lang == "zh"
@@ -143,7 +161,7 @@ def render(b: Brief, lang: str = "zh") -> str:
     )
     lines = [head]
     for line in b.lines:
-        marks = "".join(f"〔{say(m, lang)}〕" if zh else f" [{say(m, lang)}]" for m in line.marks)
+        marks = "".join(f"〔{_mark(m, line, lang)}〕" if zh else f" [{_mark(m, line, lang)}]" for m in line.marks)
         sep = "：" if zh else ": "
         lines.append(f"  {line.label}{sep}{show_value(line.value, line.unit, lang)}{marks}")
     lines.extend(f"  {note}" for note in b.notes)

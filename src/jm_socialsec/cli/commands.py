@@ -16,6 +16,7 @@ from ..engine.errors import InputError
 from ..engine.explain import Explained
 from .person import known_person, person
 from .profile import profile_data
+from .projection import projection_keywords
 from .words import choice
 
 
@@ -41,8 +42,8 @@ def overrides(pairs: list[str] | None) -> dict[str, str]:
 
 
 def known(args: argparse.Namespace) -> dict[str, Any]:
-    """``as_of`` and ``overrides``, the two keywords every estimate takes."""
-    return {"as_of": day(args.as_of, "--as-of"), "overrides": overrides(args.override)}
+    """``as_of``, ``overrides``, ``project`` and ``assumptions``: the keywords every estimate takes."""
+    return {"as_of": day(args.as_of, "--as-of"), "overrides": overrides(args.override), **projection_keywords(args)}
 
 
 def _word(kind: str, value: str | None, flag: str) -> str | None:
@@ -61,8 +62,22 @@ def run_retirement(args: argparse.Namespace) -> Explained:
 def run_pension(args: argparse.Namespace) -> Explained:
     from ..pension import estimate_pension
 
+    return estimate_pension(**_pension_inputs(args), **known(args))
+
+
+def run_recalc(args: argparse.Namespace) -> Explained:
+    """The pension as granted on ``--granted-on`` (provisional), recalculated ``--as-of``."""
+    from ..pension import estimate_pension, recalculate
+
+    what_if = overrides(args.override)
+    granted = estimate_pension(**_pension_inputs(args), as_of=day(args.granted_on, "--granted-on"), overrides=what_if)
+    return recalculate(granted, as_of=day(args.as_of, "--as-of"))
+
+
+def _pension_inputs(args: argparse.Namespace) -> dict[str, Any]:
+    """The person's pension inputs as the library's keywords."""
     birth, category = person(args)
-    return estimate_pension(
+    return dict(
         contribution_months=args.months,
         average_index=args.index,
         account_balance=args.balance,
@@ -77,7 +92,6 @@ def run_pension(args: argparse.Namespace) -> Explained:
         deemed_account=args.deemed_account,
         weighted_deemed_years=args.weighted_deemed_years,
         region=args.region,
-        **known(args),
     )
 
 

@@ -150,3 +150,8 @@ def run_batch(args: argparse.Namespace) -> int:
         zh, en = both("batch_missing")
         raise BatchNotInstalled(zh, en)
     return int(run(args))
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    """``plan``: the planner's own command (jm_socialsec.planner.cli)."""
+    return int(args.func(args))

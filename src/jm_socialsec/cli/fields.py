@@ -26,6 +26,7 @@ DEST_OF = {
     "during_paid_leave": "after_paid_leave",
     "floating_factor": "factor",
     "overrides": "override",
+    "estimate": "granted_on",  # recalc: the estimate granted on --granted-on
 }
 _KEYWORD = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # snake_case words: library keywords
 

@@ -17,19 +17,22 @@ from .. import __version__
 from . import commands as c
 from .console import Parser
 from .profile import add_profile_flags
+from .projection import add_projection_flags
 from .words import help_for
 
 Run = Callable[[argparse.Namespace], Any]
 
 
-def _common() -> argparse.ArgumentParser:
-    """The options every estimate takes (after the subcommand)."""
+def _common(projection: bool = True) -> argparse.ArgumentParser:
+    """The options every estimate takes (after the subcommand); ``--project`` … unless told not to."""
     p = Parser(add_help=False)
     p.add_argument("--lang", default="zh", help=help_for("", "--lang"))
     p.add_argument("--json", action="store_true", help=help_for("", "--json"))
     p.add_argument("--brief", action="store_true", help=help_for("", "--brief"))
     p.add_argument("--as-of", help=help_for("", "--as-of"))
     p.add_argument("--override", action="append", metavar="PARAM=VALUE", help=help_for("", "--override"))
+    if projection:
+        add_projection_flags(p)
     return p
 
 
@@ -64,15 +67,27 @@ def _person(o: _Options, region: bool = False) -> None:
         o("--region", default="jiangmen")
 
 
-def _estimates(add: _Adder) -> None:
-    r = add.leaf("retirement", c.run_retirement)
-    r("birth", nargs="?")("category", nargs="?")("--id", metavar="ID")
-    p = add.leaf("pension", c.run_pension)
+def _pension_flags(p: _Options) -> None:
+    """A person's pension inputs (``pension`` and ``recalc``)."""
     p("--months", type=int, required=True)("--index", required=True)("--balance", required=True)
     _person(p, region=True)
     p("--choice", default="statutory")("--retirement-month")("--age", type=int, nargs=2, metavar=("YEARS", "MONTHS"))
     p("--special-type")("--special-years")("--deemed-months", type=int, default=0)("--deemed-account", default="0")
     p("--weighted-deemed-years")
+
+
+def _recalc(sub: Any) -> None:
+    """``recalc``: a provisional pension granted on ``--granted-on`` redone ``--as-of``, with the back pay."""
+    add = _Adder(sub, "", _common(projection=False))
+    r = add.leaf("recalc", c.run_recalc)
+    _pension_flags(r)
+    r("--granted-on", required=True)
+
+
+def _estimates(add: _Adder) -> None:
+    r = add.leaf("retirement", c.run_retirement)
+    r("birth", nargs="?")("category", nargs="?")("--id", metavar="ID")
+    _pension_flags(add.leaf("pension", c.run_pension))
     u = add.leaf("unemployment", c.run_unemployment)
     u("claim_month")("--months", type=int, required=True)("--unused", type=int, default=0)
     u("--reason", required=True)
@@ -137,8 +152,17 @@ def build_parser() -> argparse.ArgumentParser:
     _estimates(add)
     _death(sub, common)
     _contribution(sub, common)
+    _recalc(sub)
     _batch(sub)
+    _plan(sub)
     return parser
+
+
+def _plan(sub: Any) -> None:
+    """``plan``: the retirement planner (its own flags; ``--plot`` needs the ``[plot]`` extra)."""
+    from ..planner.cli import add_parser
+
+    add_parser(sub)
 
 
 def _batch(sub: Any) -> None:

@@ -105,7 +105,7 @@ def badge_kind(notice: Notice) -> str | None:
     An estimated date (the checklist's due date without the year's holiday schedule) is a
     projection too.
     """
-    if notice.code == "due_date_estimate":
+    if notice.code in {"due_date_estimate", "projected"}:  # an estimated date, a projected figure
         return "projected"
     return _param_kind(notice.param) if notice.code == "provisional" else None
 

@@ -23,6 +23,7 @@ from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import current, untraced, version
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..retirement import Category
 from . import inputs
 from .contribution import RATE_TABLES, contribution, contribution_rate, industry_base_rate
@@ -83,6 +84,7 @@ def _provisional(params: Params) -> bool:
 # 本人工资
 
 
+@marks_projection
 def _own_wage(params: Params, avg: Decimal, injured: date, city: Mapping[int, Decimal]) -> dict[str, Any]:
     at = params.at(injured)
     own = own_wage_rule(at, avg, city)
@@ -108,6 +110,8 @@ def own_wage(
     city_average_wages: Mapping[int, Any] | None = None,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> OwnWage:
     """本人工资 (条例 art. 64): the 12-month average wage clamped to 60-300% of the average wage.
 
@@ -118,7 +122,9 @@ def own_wage(
     avg = to_decimal(avg_wage_12m, "avg_wage_12m", non_negative=True)
     day = inputs.day(injured_on, "injured_on")
     city = inputs.city_wages(city_average_wages)
-    return evaluate(OwnWage, _own_wage, avg, day, city, as_of=as_of, overrides=overrides)
+    return evaluate(
+        OwnWage, _own_wage, avg, day, city, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,6 +203,7 @@ def _care(params: Params, case: _Case, items: list[Any]) -> dict[str, Any]:
     return {"nursing_monthly": nursing_monthly, "hospital_meals": meals}
 
 
+@marks_projection
 def _injury(params: Params, case: _Case) -> dict[str, Any]:
     """The rules in the order of the articles: 本人工资, arts. 35-37, 33, the Guangdong items."""
     at = params.at(case.injured)
@@ -242,6 +249,8 @@ def injury_benefits(
     city_average_wages: Mapping[int, Any] | None = None,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> InjuryBenefits:
     """Benefits of a worker appraised at disability ``grade`` (1 most severe … 10), by item and payer.
 
@@ -259,9 +268,7 @@ def injury_benefits(
       leaving grants, with a warning when the employment ends at or after it.
     - ``care_level`` 1-4 (生活自理障碍等级 一级 to 四级; grades 1-4 only): 生活护理费 (fund),
       60 / 50 / 40 / 30% of the previous-year average monthly wage (广东 2019 art. 26).
-    - ``hospital_days`` with ``hospital_meal_daily`` (Jiangmen's daily amount, not in the tables):
-      住院伙食补助费 (fund).
-    - 停工留薪期 is described (employer pays the original wage; at most 24 months in Guangdong).
+    - ``hospital_days`` × ``hospital_meal_daily`` (not in the tables): 住院伙食补助费 (fund).
     """
     g = inputs.whole(grade, "grade", inputs.GRADES, "伤残等级", "grade")
     injured = inputs.day(injured_on, "injured_on")
@@ -281,7 +288,8 @@ def injury_benefits(
     days, daily = inputs.hospital_inputs(hospital_days, hospital_meal_daily)
     city = inputs.city_wages(city_average_wages)
     case = _Case(g, injured, avg, assessed, left, draws_pension, birth_ym, cat, care, days, daily, city)
-    return evaluate(InjuryBenefits, _injury, case, as_of=as_of, overrides=overrides)
+    future_figures = future(project, assumptions)
+    return evaluate(InjuryBenefits, _injury, case, as_of=as_of, overrides=overrides, assumptions=future_figures)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,6 +358,7 @@ def _survivors(at: At, case: _Death, own: Decimal) -> tuple[tuple[SurvivorPensio
     return survivors, capped
 
 
+@marks_projection
 def _death(params: Params, case: _Death) -> dict[str, Any]:
     """Art. 39: 本人工资, 丧葬补助金, 供养亲属抚恤金, 一次性工亡补助金 — each on its own."""
     at = params.at(case.died)
@@ -404,6 +413,8 @@ def death_benefits(
     city_average_wages: Mapping[int, Any] | None = None,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> DeathBenefits:
     """Benefits after a work-related death (工亡, 条例 art. 39), all paid by the fund.
 
@@ -429,13 +440,16 @@ def death_benefits(
     )
     city = inputs.city_wages(city_average_wages)
     case = _Death(died, avg, tuple(deps), injured, g, during_paid_leave, city)
-    return evaluate(DeathBenefits, _death, case, as_of=as_of, overrides=overrides)
+    return evaluate(
+        DeathBenefits, _death, case, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Contribution
 
 
+@marks_projection
 def _contribution(
     params: Params, payroll: Decimal, cls: int, day: date, factor: Decimal | None, rates: str
 ) -> dict[str, Any]:
@@ -468,6 +482,8 @@ def injury_contribution(
     rates: str = "guangdong",
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> InjuryContribution:
     """The employer's work-injury contribution: payroll × base rate of the class × floating factor.
 
@@ -486,4 +502,7 @@ def injury_contribution(
         "rates must be 'guangdong' or 'national'",
     )
     factor = None if floating_factor is None else to_decimal(floating_factor, "floating_factor", non_negative=True)
-    return evaluate(InjuryContribution, _contribution, pay, cls, day, factor, rates, as_of=as_of, overrides=overrides)
+    return evaluate(
+        InjuryContribution, _contribution, pay, cls, day, factor, rates,
+        as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip

@@ -131,6 +131,8 @@ class OwnWage(Explained):
     upper: Money
     own_wage: Money
     provisional: bool
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
 
 class InjuryBenefits(Explained):
@@ -181,6 +183,8 @@ class InjuryBenefits(Explained):
     paid_leave_max_months: int
     items: tuple[BenefitItem, ...]
     provisional: bool
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
     def payer_of(self, item_id: str) -> Payer:
         """Who pays the item ``item_id`` (e.g. ``"employment_lump_sum"``)."""
@@ -225,6 +229,8 @@ class DeathBenefits(Explained):
     #: The items that could not be computed, each with its reason (bilingual).
     not_covered: tuple[UncoveredItem, ...] = ()
     provisional: bool
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
 
 class InjuryContribution(Explained):
@@ -247,3 +253,5 @@ class InjuryContribution(Explained):
     floating_factor: Decimal
     rate: Decimal
     contribution: Money
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False

@@ -55,9 +55,11 @@ def average_wage(at: At, city_wages: Mapping[int, Decimal]) -> Decimal:
                 e.on,
                 e.covered_from,
                 e.covered_until,
-                f"需要 {year} 年全省平均工资；可用 overrides 提供",
-                f"needs the {year} provincial average wage; supply it with overrides",
-            ) from None
+                "；".join(x for x in (f"需要 {year} 年全省平均工资；可用 overrides 提供", e.why_zh) if x),
+                "; ".join(
+                    x for x in (f"needs the {year} provincial average wage; supply it with overrides", e.why_en) if x
+                ),
+            ) from None  # the engine's reason kept: it says how to ask for a projection
     if year not in city_wages:
         raise CityWageMissing(
             "city_average_wages",

@@ -7,6 +7,7 @@ from typing import ClassVar
 from ..checklist.profile import RetireeProfile
 from ..engine.types import DayIn
 from .base import AsOf, InputModel, Overrides
+from .projection import AssumptionsIn
 
 
 class RetirementChecklistInput(InputModel):
@@ -18,3 +19,5 @@ class RetirementChecklistInput(InputModel):
     apply_on: DayIn
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None

@@ -10,6 +10,7 @@ from ..engine.types import MoneyIn, MonthIn
 from ..injury.inputs import CLASSES, GRADES
 from ..injury.models import CareLevel, Dependent
 from .base import AsOf, Choice, DayOrMonthIn, DecimalIn, InputModel, Overrides
+from .projection import AssumptionsIn
 from .retirement import CategoryIn
 
 #: 伤残等级 1-10 and 行业类别 1-8 (the structure of the appraisal standard and of 人社部发〔2015〕71号).
@@ -31,6 +32,8 @@ class OwnWageInput(InputModel):
     city_average_wages: CityWagesIn = None
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class InjuryBenefitsInput(InputModel):
@@ -53,6 +56,8 @@ class InjuryBenefitsInput(InputModel):
     city_average_wages: CityWagesIn = None
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class DeathBenefitsInput(InputModel):
@@ -69,6 +74,8 @@ class DeathBenefitsInput(InputModel):
     city_average_wages: CityWagesIn = None
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class InjuryContributionInput(InputModel):
@@ -83,3 +90,5 @@ class InjuryContributionInput(InputModel):
     rates: Literal["guangdong", "national"] = "guangdong"
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None

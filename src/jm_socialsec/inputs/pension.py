@@ -12,6 +12,7 @@ from ..engine.regions import Region
 from ..engine.types import DayIn, IndexIn, MoneyIn, MonthIn, MonthsIn
 from ..retirement.kinds import RetirementChoice
 from .base import AsOf, DecimalIn, InputModel, Overrides, RegionIn
+from .projection import AssumptionsIn
 from .retirement import CategoryIn, ChoiceIn, WorkTypeIn
 
 #: An age as ``[years, months]`` (months 0-11) or whole years.
@@ -44,6 +45,8 @@ class PensionInput(InputModel):
     region: RegionIn = Region.JIANGMEN
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class PensionDeathBenefitsInput(InputModel):
@@ -57,6 +60,8 @@ class PensionDeathBenefitsInput(InputModel):
     pension_months_drawn: MonthsIn = 0
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class PensionContributionInput(InputModel):
@@ -70,3 +75,5 @@ class PensionContributionInput(InputModel):
     flexible: bool = False
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 from ..engine.types import MonthIn, MonthsIn
 from ..retirement.kinds import Category, RetirementChoice, SpecialWorkType
 from .base import AsOf, Choice, DecimalIn, InputModel, Overrides
+from .projection import AssumptionsIn
 
 #: Coded choices: the codes in the schema; the words their ``parse`` knows are accepted too.
 CategoryIn = Annotated[Category, BeforeValidator(Choice(Category))]
@@ -26,6 +27,8 @@ class StatutoryRetirementInput(InputModel):
     category: CategoryIn
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class RetirementMonthInput(InputModel):
@@ -42,6 +45,8 @@ class RetirementMonthInput(InputModel):
     years_in_type: DecimalIn | None = None
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class SpecialRetirementInput(InputModel):
@@ -55,6 +60,8 @@ class SpecialRetirementInput(InputModel):
     years_in_type: DecimalIn
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class MinContributionYearsInput(InputModel):

@@ -10,6 +10,7 @@ from ..engine.regions import Region
 from ..engine.types import MoneyIn, MonthIn, MonthsIn
 from ..unemployment.reasons import SeparationReason
 from .base import AsOf, Choice, InputModel, Overrides, RegionIn
+from .projection import AssumptionsIn
 from .retirement import CategoryIn
 
 #: Why the job ended: a code, or its Chinese label.
@@ -40,6 +41,8 @@ class UnemploymentBenefitInput(InputModel):
     farmer_contract_months: MonthsIn | None = None
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None
 
 
 class UnemploymentContributionInput(InputModel):
@@ -54,3 +57,5 @@ class UnemploymentContributionInput(InputModel):
     flexible: bool = False
     as_of: AsOf = None
     overrides: Overrides = None
+    project: bool = False
+    assumptions: AssumptionsIn = None

@@ -12,6 +12,8 @@ The rule modules read like the determination sheet (基本养老金核定表) an
 - :mod:`.api` — :func:`estimate_pension`, the lines in the sheet's order, and the total.
 - :mod:`.death` — 丧葬补助金 and 抚恤金 (人社部发〔2021〕18号).
 - :mod:`.contributions` — the monthly contribution (国发〔2005〕38号; 粤人社规〔2021〕5号).
+- :mod:`.recalc` — :func:`recalculate`: a provisional (预发) pension redone on the published base,
+  the monthly difference and the back pay (补发).
 
 基本养老金 = 基础养老金 + 个人账户养老金 + 过渡性养老金 (+ 过渡性调整额), each line rounded to 分
 (half-up) as on the sheet, and only there: every line is one exact division of its inputs
@@ -26,11 +28,14 @@ from __future__ import annotations
 
 from .api import PensionEstimate, annuity_months, estimate_pension
 from .death import PensionDeathBenefits, pension_death_benefits
+from .recalc import PensionRecalculation, recalculate
 
 __all__ = [
     "PensionDeathBenefits",
     "PensionEstimate",
+    "PensionRecalculation",
     "annuity_months",
     "estimate_pension",
     "pension_death_benefits",
+    "recalculate",
 ]

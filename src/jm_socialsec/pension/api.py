@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar, NamedTuple
 
+from pydantic import PrivateAttr
+
 from ..engine.api import check, field_value, public
 from ..engine.errors import InputError
 from ..engine.evaluate import evaluate
@@ -22,11 +24,11 @@ from ..engine.explain import Explained
 from ..engine.money import Money, to_decimal
 from ..engine.months import Age, YearMonth
 from ..engine.params import At, Params, ParamValue
-from ..engine.projection import Assumptions
 from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import rule
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, projected
 from ..retirement import Category, RetirementChoice, SpecialWorkType
 from . import account
 from .basic import YEAR, M, a_coefficient, basic_pension, calc_base, contribution_years
@@ -42,6 +44,13 @@ from .transitional import (
 
 _NO_ADJUSTMENT = Decimal("0.00")
 _ZERO = Decimal(0)
+
+
+class PensionCase(NamedTuple):
+    """An estimate's inputs as validated (``_compute``'s arguments) and the caller's overrides."""
+
+    args: tuple[Any, ...]
+    overrides: Mapping[str, Any] | None
 
 
 class PensionEstimate(Explained):
@@ -85,6 +94,15 @@ class PensionEstimate(Explained):
     transitional: Money | None = None
     adjustment: Money | None = None
     total: Money | None = None
+    #: The estimate rests on a projected figure (asked for with ``project`` / ``assumptions``).
+    projected: bool = False
+    #: The part of ``total`` that rests on projected figures: the lines that read the calculation
+    #: base — 基础养老金 and 过渡性调整额 — when the base is projected (0.00 otherwise). The account
+    #: pension and the transitional pension read no per-period figure: never counted.
+    projected_amount: Money | None = None
+    #: What :func:`~jm_socialsec.pension.recalculate` needs to redo the estimate on a later day
+    #: (kept privately: the validated inputs and the overrides, never shown or serialised).
+    _case: PensionCase | None = PrivateAttr(default=None)
 
 
 class Deemed(NamedTuple):
@@ -125,7 +143,7 @@ def _compute(
     }
     if missing:
         minimum_years_met(at, months, r.minimum_years_month)
-        fields.update(eligible=False, missing_months=missing, options=shortfall_options())
+        fields.update(eligible=False, missing_months=missing, options=shortfall_options(), projected=projected(params))
         return fields
     base = calc_base(at)
     used = _last_read(params, "pension.calc_base")  # its year, and whether it is the previous year's (预发)
@@ -145,6 +163,8 @@ def _compute(
         transitional=transitional,
         adjustment=adjustment,
         total=total_pension(at, basic, acct, transitional, adjustment),
+        projected=projected(params),
+        projected_amount=basic + adjustment if used.projected else _NO_ADJUSTMENT,
     )
     return fields
 
@@ -251,7 +271,7 @@ def estimate_pension(
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
     project: bool = False,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
+    assumptions: AssumptionsArg = None,
 ) -> PensionEstimate:
     """Estimate the monthly basic pension at retirement, line by line as on the 核定表.
 
@@ -266,8 +286,10 @@ def estimate_pension(
     monthly indices 1994-01…1998-06) to derive it with the region's 视同缴费指数.
 
     ``project=True`` (default assumptions) or ``assumptions``: a retirement whose calculation base
-    is not published yet is estimated on a projected base, marked ``projected``; without them it
-    is refused with the hint how to ask.
+    is not published yet is estimated on a projected base, marked ``projected``, and
+    ``projected_amount`` is the part of the total that rests on it; without them it is refused
+    with the hint how to ask (docs/projection.md). A provisional estimate can be redone once the
+    base is published: :func:`~jm_socialsec.pension.recalculate` (the back pay).
     """
     months = _whole(contribution_months, "contribution_months")
     index = to_decimal(average_index, "average_index")
@@ -277,10 +299,14 @@ def estimate_pension(
     )
     person = Person(retirement_month, age, birth, category, choice, special_type, special_years)
     reg = Region.parse(region)
-    return evaluate(
-        PensionEstimate, _compute, person, months, index, balance, deemed, reg,
-        as_of=as_of, overrides=overrides, project=project, assumptions=assumptions,
-    )  # fmt: skip
+    args = (person, months, index, balance, deemed, reg)
+    result = evaluate(
+        PensionEstimate, _compute, *args, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    )
+    private = result.__pydantic_private__
+    assert private is not None  # set by the engine's build
+    private["_case"] = PensionCase(args, overrides)  # a frozen result: its private store, directly
+    return result
 
 
 @public

@@ -30,6 +30,7 @@ from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 
 M = Unit.YUAN_PER_MONTH
 
@@ -51,6 +52,8 @@ class MonthlyContribution(Explained):
     employee: Money
     employer: Money
     total: Money
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
 
 class PensionContribution(MonthlyContribution):
@@ -124,6 +127,7 @@ def contribution_total(at: At, employee: Decimal, employer: Decimal) -> Decimal:
     return employee + employer
 
 
+@marks_projection
 def _contribution(params: Params, month: YearMonth, wage: Decimal, region: Region, flexible: bool) -> dict[str, Any]:
     """The rules in order: base, the two shares, the total."""
     at = params.at(month)
@@ -154,6 +158,8 @@ def pension_contribution(
     flexible: bool = False,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> PensionContribution:
     """The pension contribution for ``month`` on a monthly ``wage`` (or chosen base).
 
@@ -163,4 +169,7 @@ def pension_contribution(
     ym = field_value(month, "month", YearMonth.of)
     wage_d = to_decimal(wage, "wage", non_negative=True)
     reg = Region.parse(region)
-    return evaluate(PensionContribution, _contribution, ym, wage_d, reg, flexible, as_of=as_of, overrides=overrides)
+    return evaluate(
+        PensionContribution, _contribution, ym, wage_d, reg, flexible,
+        as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip

@@ -37,6 +37,7 @@ from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from .basic import YEAR, M
 from .exact import Mixed, Months, quotient
 
@@ -74,6 +75,8 @@ class PensionDeathBenefits(Explained):
     inheritable_account: Money
     #: Months of pension received before death (0: died before drawing a pension).
     pension_months_drawn: int = 0
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,7 @@ def own_contributions_cap(at: At, contribution_months: int) -> bool:
     return applies
 
 
+@marks_projection
 def _death(params: Params, died_on: date, months: int, drawn: int, balance: Decimal) -> dict[str, Any]:
     """The rule in force, then the lines of 第四条 and 第五条, then the caveats."""
     at = params.at(died_on)
@@ -251,6 +255,8 @@ def pension_death_benefits(
     pension_months_drawn: int = 0,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> PensionDeathBenefits:
     """Survivors' benefits when an insured person or pensioner dies of illness or a non-work cause.
 
@@ -264,5 +270,6 @@ def pension_death_benefits(
     drawn = _months_count(pension_months_drawn, "pension_months_drawn")
     balance = to_decimal(account_balance, "account_balance", non_negative=True)
     return evaluate(
-        PensionDeathBenefits, _death, died_on, months, drawn, balance, as_of=params.as_of, overrides=overrides
-    )
+        PensionDeathBenefits, _death, died_on, months, drawn, balance,
+        as_of=params.as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip

@@ -25,6 +25,7 @@ from ..engine.tables import Unit
 from ..engine.texts import catalogue, pair
 from ..engine.trace import memo
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from .age import benefit_start, retirement_age, statutory_month
 from .choice import resolution
 from .contribution_years import min_years
@@ -79,8 +80,11 @@ class RetirementAge(Explained):
     #: Latest flexible-late month: 36 months after the statutory month, with the employer's agreement.
     #: Both None when the statutory month precedes the reform (no flexible retirement then).
     flexible_latest: YearMonth | None
+    #: Whether a figure was projected (never, today: no retirement rule reads a per-period figure).
+    projected: bool = False
 
 
+@marks_projection
 def _statutory(params: Params, birth: YearMonth, category: Category) -> dict[str, Any]:
     """Original age, delay, statutory month, flexible window."""
     _born_by(params, birth)
@@ -108,6 +112,8 @@ def statutory_retirement(
     *,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> RetirementAge:
     """The statutory retirement month and age (法定退休年龄) for a birth month and category.
 
@@ -115,7 +121,10 @@ def statutory_retirement(
     original 50). Month-exact against annexes 1-3 of the 国务院办法.
     """
     cat = Category.parse(category)
-    return evaluate(RetirementAge, _statutory, _birth(birth), cat, as_of=as_of, overrides=overrides)
+    return evaluate(
+        RetirementAge, _statutory, _birth(birth), cat,
+        as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip
 
 
 @accepts_input
@@ -156,8 +165,11 @@ class SpecialRetirement(Explained):
     #: Always True: the job type must be proven from the original file, the person must be in the
     #: national special-type register, and the case is published (公示) before approval.
     needs_approval: bool = True
+    #: Whether a figure was projected (never, today: no retirement rule reads a per-period figure).
+    projected: bool = False
 
 
+@marks_projection
 def _special(
     params: Params, birth: YearMonth, category: Category, kind: SpecialWorkType, years: Decimal
 ) -> dict[str, Any]:
@@ -191,6 +203,8 @@ def special_retirement(
     *,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> SpecialRetirement:
     """Special-type early retirement (特殊工种提前退休): age, years required and whether they qualify.
 
@@ -201,7 +215,10 @@ def special_retirement(
     cat = Category.parse(category)
     kind = SpecialWorkType.parse(work_type, "work_type")
     years = to_decimal(years_in_type, "years_in_type", non_negative=True)
-    return evaluate(SpecialRetirement, _special, _birth(birth), cat, kind, years, as_of=as_of, overrides=overrides)
+    return evaluate(
+        SpecialRetirement, _special, _birth(birth), cat, kind, years,
+        as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,6 +240,8 @@ class ResolvedRetirement(Explained):
     needs_employer_agreement: bool = False
     #: True when the choice needs an approval procedure (special type).
     needs_approval: bool = False
+    #: Whether a figure was projected (never, today: no retirement rule reads a per-period figure).
+    projected: bool = False
 
 
 @memo
@@ -250,6 +269,7 @@ def resolve(
     return result
 
 
+@marks_projection
 def _resolved(params: Params, birth: YearMonth, *rest: Any) -> dict[str, Any]:
     _born_by(params, birth)
     return resolution(params, birth, *rest)
@@ -268,6 +288,8 @@ def retirement_month(
     years_in_type: Decimal | int | float | str | None = None,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> ResolvedRetirement:
     """The retirement month and age for a choice (statutory, flexible early/late, special type),
     refusing a choice the rules do not allow for this person (bilingual :class:`InputError`)."""
@@ -280,7 +302,9 @@ def retirement_month(
         None if work_type is None else SpecialWorkType.parse(work_type, "special_type"),
         None if years_in_type is None else to_decimal(years_in_type, "special_years", non_negative=True),
     )
-    return evaluate(ResolvedRetirement, _resolved, *args, as_of=as_of, overrides=overrides)
+    return evaluate(
+        ResolvedRetirement, _resolved, *args, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

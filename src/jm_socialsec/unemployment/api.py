@@ -24,6 +24,7 @@ from ..engine.regions import Region
 from ..engine.tables import Unit, registry
 from ..engine.trace import untraced
 from ..inputs.base import accepts_input
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..pension.contributions import MonthlyContribution
 from ..retirement import Category, statutory_month
 from .amendment import (
@@ -155,6 +156,8 @@ class UnemploymentBenefit(Explained):
     funeral_grant: Money = Decimal(0)
     survivor_grant: Money = Decimal(0)
     farmer_transition_lump_sum: Money = Decimal(0)
+    #: Whether a figure was projected (asked for with ``project`` / ``assumptions``); the warnings say which.
+    projected: bool = False
 
 
 class UnemploymentContribution(MonthlyContribution):
@@ -216,6 +219,8 @@ def unemployment_benefit(
     farmer_contract_months: int | None = None,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> UnemploymentBenefit:
     """Unemployment benefit (失业保险金) for a claim starting in ``claim_month``.
 
@@ -249,7 +254,9 @@ def unemployment_benefit(
         recent_contribution_wages, childbirth_month, ends, reemployment_contract_months,
         reemployment_insured_months, city_average_wage, farmer_contract_months,
     )  # fmt: skip
-    return evaluate(UnemploymentBenefit, _benefit, claim, as_of=as_of, overrides=overrides)
+    return evaluate(
+        UnemploymentBenefit, _benefit, claim, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    )
 
 
 @accepts_input
@@ -263,6 +270,8 @@ def unemployment_contribution(
     flexible: bool = False,
     as_of: date | None = None,
     overrides: Mapping[str, Any] | None = None,
+    project: bool = False,
+    assumptions: AssumptionsArg = None,
 ) -> UnemploymentContribution:
     """The unemployment-insurance contribution for ``month`` on a monthly ``wage``.
 
@@ -283,8 +292,9 @@ def unemployment_contribution(
     avg = to_decimal(city_average_wage, "city_average_wage", non_negative=True)
     check(isinstance(flexible, bool), "flexible", "应为是/否", "must be true or false")
     return evaluate(
-        UnemploymentContribution, _contribution, ym, wage_d, reg, avg, flexible, as_of=as_of, overrides=overrides
-    )
+        UnemploymentContribution, _contribution, ym, wage_d, reg, avg, flexible,
+        as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -423,6 +433,7 @@ def _table_checks(params: Params, c: Claim) -> None:
 # The rules in legal order.
 
 
+@marks_projection
 def _benefit(params: Params, c: Claim) -> dict[str, Any]:
     """Eligibility (arts. 15-16), amount (19), duration (17-18, 办法第七条), period, side items."""
     _table_checks(params, c)
@@ -582,6 +593,7 @@ def _flexible_scheme(params: Params, ym: YearMonth) -> None:
         raise NotCovered(e.param, e.on, e.covered_from, e.covered_until, zh, en) from None
 
 
+@marks_projection
 def _contribution(
     params: Params, ym: YearMonth, wage: Decimal, region: Region, avg: Decimal, flexible: bool
 ) -> dict[str, Any]:
