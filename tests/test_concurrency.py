@@ -69,3 +69,44 @@ def test_checklist_due_dates_from_eight_cold_threads_equal_the_serial_run() -> N
     checklist._china.cache_clear()
     serial = due_dates()
     assert all(r == serial for r in parallel)
+
+
+def test_every_kind_of_estimate_from_eight_cold_threads_equals_the_serial_run() -> None:
+    """The engine's caches (resolved values, memoised retirement months, word catalogues, locale
+    symbols) are shared by threads: 8 threads from a cold start give exactly the serial results."""
+    from jm_socialsec import (
+        death_benefits,
+        estimate_pension,
+        injury_benefits,
+        pension_contribution,
+        statutory_retirement,
+        unemployment_benefit,
+    )
+    from jm_socialsec.engine import params as params_mod
+    from jm_socialsec.engine import texts
+
+    as_of = date(2026, 11, 30)
+    births = [f"{y}-{m:02d}" for y in range(1962, 1966) for m in range(1, 13)]
+
+    def run() -> list[str]:
+        out = []
+        for n, birth in enumerate(births):
+            r = estimate_pension(birth=birth, category="male", contribution_months=300 + n,
+                                 average_index=f"0.{50 + n}", account_balance="80000", as_of=as_of)  # fmt: skip
+            out.append(f"{r.total} {r.explain('en')[-200:]}")
+            out.append(str(statutory_retirement(birth, "female_55", as_of=as_of).year_month))
+        out.append(str(unemployment_benefit("2026-10", "台山", 60, reason="dismissed", as_of=as_of).total))
+        out.append(str(injury_benefits(7, "2025-03-10", 8000, as_of=as_of).disability_lump_sum))
+        out.append(str(death_benefits("2025-06-01", 7000, ["spouse"], as_of=as_of).death_grant))
+        out.append(str(pension_contribution("2026-10", 6800, as_of=as_of).total))
+        return out
+
+    def cold() -> None:
+        params_mod._CACHE.clear()
+        texts.catalogue.cache_clear()
+
+    cold()
+    parallel = cold_start_in_threads(run)
+    cold()
+    serial = run()
+    assert all(r == serial for r in parallel)
