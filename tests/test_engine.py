@@ -208,3 +208,54 @@ def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> Non
     with tracing():
         sub(Params(date(2026, 1, 1)), 1)
     assert runs == [1, 1, 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed without changed results (issue 10): what is shared between calculations is only what
+# cannot differ between them.
+
+
+@pytest.mark.usefixtures("synthetic")
+def test_a_resolved_value_is_shared_only_by_calculations_that_know_as_much() -> None:
+    on = date(2025, 6, 1)
+    first = Params(date(2026, 1, 1)).get("test.base", on)
+    second = Params(date(2026, 1, 1)).get("test.base", on)
+    assert second is first  # resolved once: the tables and the day of knowledge are the same
+    assert first.value == Decimal(110) and not first.provisional  # 2025's 110, published 2025-10-27
+    earlier = Params(date(2025, 6, 30)).get("test.base", on)  # before 2025's figure was published
+    assert earlier.value == Decimal(100) and earlier.provisional  # 2024's, provisionally (interim)
+    what_if = Params(date(2026, 1, 1), {"test.base": 7}).get("test.base", on)
+    assert what_if.value == Decimal(7) and what_if.overridden
+    assert Params(date(2026, 1, 1)).get("test.base", on) is first  # the what-if was not shared
+
+
+@pytest.mark.usefixtures("synthetic")
+def test_a_value_owes_its_warnings_once_however_often_it_is_read() -> None:
+    from jm_socialsec.engine.explain import notices_for, owed
+
+    pv = Params(date(2026, 1, 1)).get("test.base", date(2025, 6, 1))  # 2025: secondary (doc-b)
+    assert owed(pv) is owed(pv)  # made once per value
+    notices = notices_for([pv, pv])
+    assert [(n.code, n.param) for n in notices] == [("status_secondary", "test.base")]
+    assert "110" in notices[0].en and "secondary" in notices[0].en
+
+
+def test_results_share_immutable_defaults_but_not_mutable_ones() -> None:
+    from pydantic import Field
+
+    from jm_socialsec.engine.evaluate import build
+    from jm_socialsec.engine.explain import Explained, Explanation
+
+    class Sample(Explained):
+        count: int = 0
+        seen: list[int] = Field(default_factory=list)
+
+    def nothing() -> Explanation:
+        return Explanation((), ())
+
+    one = build(Sample, {"as_of": date(2026, 1, 1)}, nothing)
+    two = build(Sample, {"as_of": date(2026, 1, 1)}, nothing)
+    assert one.count == two.count == 0
+    one.seen.append(1)
+    assert two.seen == []  # a list default is made anew for each result
+    assert list(one.model_dump()) == ["as_of", "count", "seen", "steps", "warnings"]  # the model's order

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
 from .errors import BadValue, InputError, InternalError, SocialSecError
+from .types import to_day
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -91,6 +93,9 @@ def public(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            if any(isinstance(a, datetime) for a in args):
+                args = tuple(a.date() if isinstance(a, datetime) else a for a in args)  # type: ignore[assignment]
+            _as_received(kwargs)
             return fn(*args, **kwargs)
         except SocialSecError:
             raise
@@ -104,6 +109,28 @@ def public(fn: Callable[P, R]) -> Callable[P, R]:
             raise InternalError(f"{type(e).__name__}: {e}") from e
 
     return wrapper
+
+
+def _as_received(kwargs: dict[str, Any]) -> None:
+    """What a calling service sends, read the same way by every public function (in place).
+
+    A ``datetime`` anywhere a day is expected counts as its date (``datetime.now()`` is what a
+    service passes); ``as_of`` is read as a day (ISO text too) within the sanity years; the
+    ``overrides`` are a mapping. Errors name the keyword.
+    """
+    for name, value in kwargs.items():
+        if isinstance(value, datetime):
+            kwargs[name] = value.date()
+    as_of = kwargs.get("as_of")
+    if as_of is not None:
+        kwargs["as_of"] = field_value(as_of, "as_of", to_day)
+    overrides = kwargs.get("overrides")
+    check(
+        overrides is None or isinstance(overrides, Mapping),
+        "overrides",
+        "应为 {参数id: 值} 映射",
+        "must be a mapping {param id: value}",
+    )
 
 
 def check(condition: bool, field: str, why_zh: str, why_en: str) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from decimal import Decimal
+from enum import Enum
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -64,9 +66,9 @@ def build(
     What ``model_construct`` does, less its per-call overhead: the fields a compute returns
     are already of the model's types (the rules made them), so nothing is validated again.
     """
-    for name, default in _defaults(cls):
+    for name, value, make in _defaults(cls):  # in the model's order: JSON keeps the dict's order
         if name not in fields:
-            fields[name] = default()
+            fields[name] = value if make is None else make()
     result = cls.__new__(cls)
     object.__setattr__(result, "__dict__", fields)
     object.__setattr__(result, "__pydantic_fields_set__", set(fields))
@@ -86,14 +88,29 @@ def trusted(cls: type[M], **fields: Any) -> M:
     return model
 
 
+#: Defaults shared by every result as they are: immutable values (anything else is made anew).
+_IMMUTABLE = (type(None), bool, int, str, tuple, frozenset, Decimal, date, Enum)
+
+
 @functools.cache
-def _defaults(cls: type[Explained]) -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """(field, default maker) for every field of ``cls`` that has a default."""
-    out = []
+def _defaults(cls: type[Explained]) -> tuple[tuple[str, Any, Callable[[], Any] | None], ...]:
+    """(field, value, None) for an immutable default of ``cls``, (field, None, maker) for another."""
+    out: list[tuple[str, Any, Callable[[], Any] | None]] = []
     for name, info in cls.model_fields.items():
-        if not info.is_required():
-            out.append((name, functools.partial(info.get_default, call_default_factory=True)))
+        if info.is_required():
+            continue
+        if info.default_factory is None and _immutable(info.default):
+            out.append((name, info.default, None))
+        else:
+            out.append((name, None, functools.partial(info.get_default, call_default_factory=True)))
     return tuple(out)
+
+
+def _immutable(value: Any) -> bool:
+    """A default every result may share as it is (a tuple of immutable values too)."""
+    if isinstance(value, tuple):
+        return all(_immutable(x) for x in value)
+    return isinstance(value, _IMMUTABLE)
 
 
 def explain(
@@ -117,35 +134,84 @@ def steps_from(root: Node) -> tuple[Step, ...]:
     return tuple(step_of(node) for node in root.walk() if RULES[node.rule].step)
 
 
+class Words(NamedTuple):
+    """A rule's words, looked up once: (zh, en) pairs, the calculation, its input lines."""
+
+    label: tuple[str, str]
+    formula: tuple[str, str]
+    note: tuple[str, str]
+    calc: str
+    #: (input name, [zh, en, unit]) for each input shown.
+    inputs: tuple[tuple[str, list[str]], ...]
+    #: Whether any text has a placeholder (the values are gathered only then).
+    filled: bool
+
+
+@functools.cache
+def words_of(rule_id: str) -> Words:
+    """The words of a rule from its area's catalogue (files are read once: so are their entries)."""
+    info = RULES[rule_id]
+    entry = catalogue(info.area).get(info.name, {})
+    label, formula, note, calc = (
+        pair(entry, "label"),
+        pair(entry, "formula"),
+        pair(entry, "note"),
+        entry.get("calc", ""),
+    )
+    inputs = tuple(entry.get("inputs", {}).items())
+    texts = (*label, *formula, *note, calc, *(text for _, spec in inputs for text in spec[:2]))
+    return Words(label, formula, note, calc, inputs, filled=any("{" in text for text in texts))
+
+
 def step_of(node: Node) -> Step:
     """A traced call as a line of the explanation, its words filled from its values."""
     info = RULES[node.rule]
-    words = catalogue(info.area).get(info.name, {})
+    words = words_of(node.rule)
     reads = _unique(_reads(node))
-    values: dict[str, Any] = {pv.id: pv.value for pv in reads}
-    values.update(_results_below(node))
-    values.update(node.inputs)
-    values["result"] = node.result
-    label, formula, note = pair(words, "label"), pair(words, "formula"), pair(words, "note")
+    values = _values(node, reads) if words.filled else _NOTHING
+    label_zh, label_en, formula_zh, formula_en, calc, note_zh, note_en = _texts(words, values)
     return trusted(
         Step,
         id=info.name,
-        label_zh=fill(label[0], values, "zh"),
-        label_en=fill(label[1], values, "en"),
-        formula_zh=fill(formula[0], values, "zh"),
-        formula_en=fill(formula[1], values, "en"),
-        calc=fill(words.get("calc", ""), values),
+        label_zh=label_zh,
+        label_en=label_en,
+        formula_zh=formula_zh,
+        formula_en=formula_en,
+        calc=calc,
         inputs=tuple(
             _quantity(spec, node.inputs[name], values)
-            for name, spec in words.get("inputs", {}).items()
+            for name, spec in words.inputs
             if node.inputs.get(name) is not None  # an optional input the call did not have
         ),
         params=reads,
         result=node.result,
         unit=info.unit,
-        note_zh=fill(note[0], values, "zh"),
-        note_en=fill(note[1], values, "en"),
+        note_zh=note_zh,
+        note_en=note_en,
     )
+
+
+_LANGS = ("zh", "en", "zh", "en", "zh", "zh", "en")  # of the texts below (a calculation is language-neutral)
+
+
+def _texts(words: Words, values: dict[str, Any]) -> tuple[str, ...]:
+    """Label, formula (zh, en), calculation, note (zh, en): filled where they name a value."""
+    raw = (*words.label, *words.formula, words.calc, *words.note)
+    if not words.filled:
+        return raw
+    return tuple(fill(text, values, lang) for text, lang in zip(raw, _LANGS, strict=True))
+
+
+_NOTHING: dict[str, Any] = {}
+
+
+def _values(node: Node, reads: tuple[ParamValue, ...]) -> dict[str, Any]:
+    """What a step's texts may name: values read (by id), sub-results (by rule name), inputs, result."""
+    values: dict[str, Any] = {pv.id: pv.value for pv in reads}
+    values.update(_results_below(node))
+    values.update(node.inputs)
+    values["result"] = node.result
+    return values
 
 
 def _reads(node: Node) -> Iterable[ParamValue]:

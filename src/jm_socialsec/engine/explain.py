@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property
-from typing import Any, ClassVar, NamedTuple
+from functools import cached_property, wraps
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
@@ -23,6 +23,8 @@ from .money import decimal_text, money_text
 from .months import YearMonth
 from .params import ParamValue, StepValue, is_money
 from .tables import Status, Unit
+
+T = TypeVar("T")
 
 
 class Quantity(BaseModel):
@@ -93,64 +95,95 @@ def _json_scalar(v: Any, unit: Unit | None = None) -> Any:
     return v
 
 
+#: How many parameter values keep what was derived from them (the shared cache holds a few hundred).
+_PER_VALUE_MAX = 20_000
+
+
+def per_value(fn: Callable[..., T]) -> Callable[..., T]:
+    """Memoise ``fn(pv, *rest)`` on the value's identity: a :class:`ParamValue` is frozen and shared
+    by every calculation that reads it (the parameter cache), so its words are made once, not per
+    estimate. The value is kept with its entry, so its identity is not reused while cached."""
+    cache: dict[tuple[Any, ...], tuple[ParamValue, T]] = {}
+
+    @wraps(fn)
+    def run(pv: ParamValue, *rest: Any) -> T:
+        key = (id(pv), *rest)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is pv:
+            return hit[1]
+        out = fn(pv, *rest)
+        if len(cache) >= _PER_VALUE_MAX:
+            cache.clear()
+        cache[key] = (pv, out)
+        return out
+
+    run.cache_clear = cache.clear  # type: ignore[attr-defined]
+    return run
+
+
 def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
     """The warnings owed for the parameter values a calculation used (each said once)."""
     out: list[Notice] = []
     seen: set[tuple[str, str]] = set()
-
-    def add(n: Notice) -> None:
-        # One notice per code and parameter (a keyed table read twice is said once).
-        k = (n.code, n.param or n.zh)
-        if k not in seen:
-            seen.add(k)
-            out.append(n)
-
     for pv in used:
-        name_zh, name_en = f"{pv.label_zh}（{pv.id}）", f"{pv.label_en} ({pv.id})"
-        if pv.overridden:
-            add(
-                Notice(
-                    code="override",
-                    param=pv.id,
-                    zh=f"{name_zh}使用了调用方给定的值 {pv.value}，不是数据表的值",
-                    en=f"{name_en} uses the caller's value {pv.value}, not the table's",
-                )
+        for n in owed(pv):
+            # One notice per code and parameter (a keyed table read twice is said once).
+            k = (n.code, n.param or n.zh)
+            if k not in seen:
+                seen.add(k)
+                out.append(n)
+    return tuple(out)
+
+
+@per_value
+def owed(pv: ParamValue) -> tuple[Notice, ...]:
+    """The warnings one parameter value owes: an override, a status below official, a provisional
+    or projected figure, a document not verified for over a year."""
+    name_zh, name_en = f"{pv.label_zh}（{pv.id}）", f"{pv.label_en} ({pv.id})"
+    if pv.overridden:
+        return (
+            Notice(
+                code="override",
+                param=pv.id,
+                zh=f"{name_zh}使用了调用方给定的值 {pv.value}，不是数据表的值",
+                en=f"{name_en} uses the caller's value {pv.value}, not the table's",
+            ),
+        )
+    out: list[Notice] = []
+    if pv.status is Status.SECONDARY:
+        out.append(
+            Notice(
+                code="status_secondary",
+                param=pv.id,
+                zh=f"{name_zh}的值 {pv.value} 来自二手资料（{pv.source.document}），未见原文",
+                en=f"{name_en} = {pv.value} is from a secondary source "
+                f"({pv.source.document}), not read in the original",
             )
-            continue
-        if pv.status is Status.SECONDARY:
-            add(
-                Notice(
-                    code="status_secondary",
-                    param=pv.id,
-                    zh=f"{name_zh}的值 {pv.value} 来自二手资料（{pv.source.document}），未见原文",
-                    en=f"{name_en} = {pv.value} is from a secondary source "
-                    f"({pv.source.document}), not read in the original",
-                )
+        )
+    elif pv.status is Status.ASSUMED and not pv.projected:  # a projection says so itself
+        out.append(
+            Notice(
+                code="status_assumed",
+                param=pv.id,
+                zh=f"{name_zh}的值 {pv.value} 是假设，未经证实（{pv.source.document}）",
+                en=f"{name_en} = {pv.value} is assumed, not confirmed ({pv.source.document})",
             )
-        elif pv.status is Status.ASSUMED and not pv.projected:  # a projection says so itself
-            add(
-                Notice(
-                    code="status_assumed",
-                    param=pv.id,
-                    zh=f"{name_zh}的值 {pv.value} 是假设，未经证实（{pv.source.document}）",
-                    en=f"{name_en} = {pv.value} is assumed, not confirmed ({pv.source.document})",
-                )
+        )
+    if pv.provisional:
+        out.append(Notice(code="provisional", param=pv.id, zh=pv.provisional_zh, en=pv.provisional_en))
+    if pv.projected:
+        out.append(Notice(code="projected", param=pv.id, zh=pv.projection_zh, en=pv.projection_en))
+    if pv.reverify:
+        out.append(
+            Notice(
+                code="not_reverified",
+                param=pv.id,
+                zh=f"{name_zh}所依据的{pv.source.document}最后核对于 {pv.source.verified_on}，"
+                "已超过一年未重新核对，可能已被修改",
+                en=f"{name_en} relies on {pv.source.document}, last verified on "
+                f"{pv.source.verified_on}, more than a year ago: it may have been amended",
             )
-        if pv.provisional:
-            add(Notice(code="provisional", param=pv.id, zh=pv.provisional_zh, en=pv.provisional_en))
-        if pv.projected:
-            add(Notice(code="projected", param=pv.id, zh=pv.projection_zh, en=pv.projection_en))
-        if pv.reverify:
-            add(
-                Notice(
-                    code="not_reverified",
-                    param=pv.id,
-                    zh=f"{name_zh}所依据的{pv.source.document}最后核对于 {pv.source.verified_on}，"
-                    "已超过一年未重新核对，可能已被修改",
-                    en=f"{name_en} relies on {pv.source.document}, last verified on "
-                    f"{pv.source.verified_on}, more than a year ago: it may have been amended",
-                )
-            )
+        )
     return tuple(out)
 
 
@@ -253,11 +286,16 @@ class Explained(BaseModel):
 # Renderers. Kept here, apart from the rules: rule modules never format text.
 
 
+#: Units of amounts (shown grouped, with two decimals), and each unit's words by language.
+_MONEY_UNITS = frozenset(u for u in Unit if is_money(u))
+_SUFFIX = {(u, lang): "" if u is Unit.RATE else (u.zh if lang == "zh" else u.en) for u in Unit for lang in ("zh", "en")}
+
+
 def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
     """A value with grouping for money and its unit in the chosen language."""
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, Decimal) and unit is not None and unit.value.startswith("yuan"):
+    if isinstance(value, Decimal) and unit in _MONEY_UNITS:
         text = money(value, lang)
     elif isinstance(value, Decimal) and unit is Unit.RATE:
         text = f"{(value * 100).normalize():f}%"
@@ -270,11 +308,13 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
         text = str(value.zh) if lang == "zh" else str(value.value)  # a coded choice: its words
     else:
         text = str(value)
-    suffix = "" if unit is None or unit is Unit.RATE else (unit.zh if lang == "zh" else unit.en)
+    suffix = "" if unit is None else _SUFFIX[unit, "zh" if lang == "zh" else "en"]
     return f"{text} {suffix}".rstrip()
 
 
+@per_value
 def _param_line(pv: ParamValue, lang: str) -> str:
+    """A value read, as a line under its step (made once per value and language)."""
     if lang == "zh":
         status = "调用方覆盖" if pv.overridden else pv.status.zh
         flag = "，预计" if pv.provisional else "，预测" if pv.projected else ""

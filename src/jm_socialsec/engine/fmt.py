@@ -33,10 +33,12 @@ def _symbols(lang: str) -> tuple[str, str]:
 
 def money(value: Decimal, lang: str = "zh") -> str:
     """An amount grouped by thousands with at least two decimals: 184000 → 184,000.00."""
-    value = value.normalize()  # 5509.800 → 5509.8 (then 5509.80), as babel's pattern shows it
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > -2:
-        value = value.quantize(FEN) if value.adjusted() < 25 else value
+    if exponent != -2 or value.adjusted() >= 25:  # an amount in 分 already shows as it is
+        value = value.normalize()  # 5509.800 → 5509.8 (then 5509.80), as babel's pattern shows it
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > -2:
+            value = value.quantize(FEN) if value.adjusted() < 25 else value
     text = f"{value:,f}"
     group, decimal = _symbols(lang)
     if (group, decimal) != (",", "."):

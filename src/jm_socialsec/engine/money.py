@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, StringConstraints
 
 from .errors import BadValue, InputError
+from .limits import FINEST_DECIMALS, LARGEST_AMOUNT
 
 #: One 分 (0.01 元): the unit every paid amount is rounded to. Structural, not a rate.
 FEN = Decimal("0.01")
@@ -25,7 +26,34 @@ _NAN = "not_a_number"  # the stable reason code of a value that is no number
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """Read a number exactly; raise :class:`BadValue` for bool, NaN, infinity and junk."""
+    """Read an input number exactly; raise :class:`BadValue` for bool, NaN, infinity, junk and
+    numbers outside the library's sanity limits (:mod:`~.limits`), each refused in microseconds."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST_INT:
+        raise _too_large()  # before Decimal(value): converting a huge int costs seconds
+    result = read_decimal(value)
+    if abs(result) > LARGEST_AMOUNT:  # a cheap comparison, even for Decimal("1E+999999")
+        raise _too_large()
+    exponent = result.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -FINEST_DECIMALS:
+        raise BadValue(
+            f"小数位数超过本库的合理上限（{FINEST_DECIMALS} 位）",
+            f"has more than {FINEST_DECIMALS} decimal places, the library's sanity limit",
+            reason="out_of_range",
+        )
+    return result
+
+
+_LARGEST_INT = int(LARGEST_AMOUNT)
+
+
+def _too_large() -> BadValue:
+    return BadValue(
+        "数值超过本库的合理上限（10¹²）", "is above the library's sanity limit (10^12)", reason="out_of_range"
+    )
+
+
+def read_decimal(value: Any) -> Decimal:
+    """Read a number exactly (any magnitude); raise :class:`BadValue` for bool, NaN, infinity and junk."""
     if isinstance(value, bool):
         raise BadValue("应为数值，不能是真/假", "must be a number, not a boolean", reason=_NAN)
     if isinstance(value, Decimal):
@@ -79,7 +107,7 @@ def round_exact(value: Fraction, step: Decimal) -> Decimal:
 
 
 def _money_in(value: Any) -> Decimal:
-    result = parse_decimal(value)
+    result = read_decimal(value)  # a result's amount: no input limit (a grant can exceed any wage)
     if result < 0:
         raise BadValue("金额不能为负数", "money must not be negative", reason="negative")
     return result

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from .errors import BadValue
+from .limits import EARLIEST_YEAR, LATEST_YEAR
 
 _YM = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})月?\s*$")
 _MONTHS_PER_YEAR = 12
@@ -43,7 +45,12 @@ class YearMonth:
 
     @classmethod
     def of(cls, value: Any) -> YearMonth:
-        """Accept ``YearMonth``, ``date`` (its month), ``"YYYY-MM"`` or ``(year, month)``."""
+        """Accept ``YearMonth``, ``date`` (its month), ``"YYYY-MM"`` or ``(year, month)``.
+
+        A year read from text or a pair must be within the library's sanity limits (:mod:`.limits`,
+        1900–2200); a ``date`` or ``YearMonth`` (bounded by construction) is taken as it is, since
+        rules convert their own dates here too — input models check those with :func:`month_in`.
+        """
         if isinstance(value, YearMonth):
             return value
         if isinstance(value, date):
@@ -52,9 +59,11 @@ class YearMonth:
             m = _YM.match(value)
             if not m:
                 raise BadValue(f"“{value}”不是 YYYY-MM 格式的年月", f"{value!r} is not YYYY-MM", reason=_NOT_MONTH)
-            return cls(int(m.group(1)), int(m.group(2)))
+            return _in_years(cls(int(m.group(1)), int(m.group(2))))
         if isinstance(value, tuple | list) and len(value) == 2:
-            return cls(int(value[0]), int(value[1]))
+            year, month = (whole(part, "年月", "a year-month", _NOT_MONTH) for part in value)
+            _check_year(year)
+            return cls(year, month)
         raise BadValue("应为年月（YYYY-MM）", f"must be a year-month (YYYY-MM), got {value!r}", reason=_NOT_MONTH)
 
     # -- views -----------------------------------------------------------------------------
@@ -132,6 +141,49 @@ class YearMonth:
         )
 
 
+def whole(value: Any, what_zh: str, what_en: str, reason: str) -> int:
+    """A whole number from an int or a numeral (text, ``Decimal``, float) that is one.
+
+    Its size is checked before ``int()`` (:func:`~.money.parse_decimal`): ``int(Decimal("1E+999999"))``
+    would cost seconds. A bool, ``None`` or a fraction is refused with :class:`BadValue`.
+    """
+    from .money import parse_decimal  # money imports nothing from here; lazy keeps the import graph flat
+
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _SMALL:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
+        raise BadValue(f"{what_zh}应为整数", f"{what_en} must be whole numbers", reason=reason)
+    try:
+        number = parse_decimal(value)
+    except BadValue as e:
+        raise BadValue(f"{what_zh}：{e.why_zh}", f"{what_en}: {e.why_en}", reason=reason) from None
+    if number != number.to_integral_value():
+        raise BadValue(f"{what_zh}应为整数", f"{what_en} must be whole numbers", reason=reason)
+    return int(number)
+
+
+_SMALL = 10**6  # an int this small needs no reading
+
+
+def _check_year(year: int) -> None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise BadValue(
+            f"年份 {year} 不在 {EARLIEST_YEAR}–{LATEST_YEAR} 之间（本库的合理范围）",
+            f"year {year} is not within {EARLIEST_YEAR}-{LATEST_YEAR} (the library's sanity limits)",
+            reason="out_of_range",
+        )
+
+
+def _in_years(month: YearMonth) -> YearMonth:
+    _check_year(month.year)
+    return month
+
+
+def month_in(value: Any) -> YearMonth:
+    """An input's year-month (:meth:`YearMonth.of`) in the sanity years, whatever its form."""
+    return _in_years(YearMonth.of(value))
+
+
 class Age(NamedTuple):
     """An age or a duration in whole years and months (岁/年 + 个月); a tuple ``(years, months)``."""
 
@@ -150,7 +202,7 @@ class Age(NamedTuple):
         if isinstance(value, int) and not isinstance(value, bool):
             years, months = value, 0
         elif isinstance(value, tuple | list) and len(value) == 2:
-            years, months = int(value[0]), int(value[1])
+            years, months = (whole(part, "（年, 月）", "(years, months)", "invalid") for part in value)
         else:
             raise BadValue("应为（年, 月）", f"must be (years, months), got {value!r}")
         if years < 0 or not 0 <= months < _MONTHS_PER_YEAR:

@@ -25,7 +25,7 @@ from .money import decimal_text, money_text, parse_decimal
 from .months import YearMonth
 from .projection import Assumptions, hint, project, projectable
 from .tables import DatedValue, Param, Source, Status, Unit, registry
-from .trace import current
+from .trace import CURRENT
 
 OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
 
@@ -215,40 +215,37 @@ class Params:
         self.as_of = _as_of(as_of)
         #: Projection of per-period figures not yet published: only when asked for (None: refuse).
         self.assumptions = assumptions
-        self._overrides = _check_overrides(overrides or {})
+        self._overrides = _check_overrides(overrides) if overrides else {}
         self.overrides = overrides
         self.used: list[ParamValue] = []
         self.notices: list[tuple[str, dict[str, Any]]] = []
         #: The tables this calculation reads (their identity keys cached values and sub-calculations).
         self.tables = registry()
-        self._tables_id = id(self.tables)
+        #: The values already resolved for these tables as known on ``as_of`` (shared, see _CACHE).
+        self._known = _shared_values(self.tables, self.as_of)
 
     def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
+        """The value of ``param`` on ``on`` (recorded as used, and in the trace when tracing)."""
         day = on if type(on) is date else on.first_day() if isinstance(on, YearMonth) else on
         if self._overrides and param in self._overrides:
             pv = self._from_override(self._param(param), self._overrides[param], key)
         else:
-            cache_key = (self._tables_id, param, day, self.as_of, key)
-            cached = _CACHE.get(cache_key)
-            if cached is None:
-                cached = self._resolved_or_projected(param, day, key)
-                if cached.projected:  # depends on this call's assumptions: not shared
-                    self.used.append(cached)
-                    self._trace(cached)
-                    return cached
-                if len(_CACHE) >= _CACHE_MAX:
-                    _CACHE.clear()
-                _CACHE[cache_key] = cached
-            pv = cached
+            known = self._known.get((param, day, key))
+            pv = self._first_read(param, day, key) if known is None else known
         self.used.append(pv)
-        self._trace(pv)
-        return pv
-
-    @staticmethod
-    def _trace(pv: ParamValue) -> None:
-        node = current()
+        node = CURRENT.get()
         if node is not None:
             node.params.append(pv)
+        return pv
+
+    def _first_read(self, param: str, day: date, key: str | None) -> ParamValue:
+        """Resolve a value not read before; shared unless it depends on this call's assumptions."""
+        pv = self._resolved_or_projected(param, day, key)
+        if not pv.projected:
+            if len(self._known) >= _CACHE_MAX:
+                self._known.clear()
+            self._known[param, day, key] = pv
+        return pv
 
     def _resolved_or_projected(self, param: str, day: date, key: str | None) -> ParamValue:
         """The published value; past its periods, a projection if asked for, else the refusal with a hint."""
@@ -339,7 +336,10 @@ class At:
 
     def __call__(self, param: str, key: str | None = None) -> Decimal:
         """The numeric value of ``param`` on this date (recorded as used)."""
-        return self.params.get(param, self.on, key=key).decimal
+        value = self.params.get(param, self.on, key=key).value
+        if not isinstance(value, Decimal):
+            raise TypeError(f"{param} is not a number")
+        return value
 
     def get(self, param: str, key: str | None = None) -> ParamValue:
         """The value with its source and status (recorded as used)."""
@@ -358,11 +358,22 @@ class At:
         self.params.notice(code, **values)
 
 
-#: Resolved values by (tables, parameter, day, as_of, key): tables are immutable and a resolved
-#: value is a frozen model, so one lookup serves every later calculation (bounded; a race only
-#: resolves the same value twice).
-_CACHE: dict[tuple[int, str, date, date, str | None], ParamValue] = {}
+#: Resolved values by (tables, as_of), then by (parameter, day, key): tables are immutable and a
+#: resolved value is a frozen model, so one lookup serves every later calculation that knows as
+#: much (bounded; a race only resolves the same value twice).
+_CACHE: dict[tuple[int, date], dict[tuple[str, date, str | None], ParamValue]] = {}
 _CACHE_MAX = 200_000
+_KNOWLEDGE_MAX = 1_000  # days of knowledge kept at once (a service asks about a few)
+
+
+def _shared_values(tables: dict[str, Param], as_of: date) -> dict[tuple[str, date, str | None], ParamValue]:
+    """The shared values resolved from ``tables`` as known on ``as_of`` (filled as they are read)."""
+    known = _CACHE.get((id(tables), as_of))
+    if known is None:
+        if len(_CACHE) >= _KNOWLEDGE_MAX:
+            _CACHE.clear()
+        known = _CACHE.setdefault((id(tables), as_of), {})
+    return known
 
 
 def _resolved(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:

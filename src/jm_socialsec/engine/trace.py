@@ -95,12 +95,12 @@ class RuleInfo:
 #: Every declared rule by id (filled at import of the rule modules).
 RULES: dict[str, RuleInfo] = {}
 
-_CURRENT: ContextVar[Node | None] = ContextVar("jm_socialsec_trace", default=None)
+CURRENT: ContextVar[Node | None] = ContextVar("jm_socialsec_trace", default=None)
 
 
 def current() -> Node | None:
     """The node being traced, or None when tracing is off."""
-    return _CURRENT.get()
+    return CURRENT.get()
 
 
 def rule(
@@ -128,18 +128,18 @@ def rule(
 
         @functools.wraps(fn)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            parent = _CURRENT.get()
+            parent = CURRENT.get()
             if parent is None:  # the fast path: no tracing
                 value: Any = fn(*args, **kwargs)
                 return cast(R, rounding(value) if rounding is not None else value)
             node = Node(id, _bound(names, args[1:], kwargs))
             parent.children.append(node)
-            token = _CURRENT.set(node)
+            token = CURRENT.set(node)
             try:
                 raw: Any = fn(*args, **kwargs)
                 out: Any = rounding(raw) if rounding is not None else raw
             finally:
-                _CURRENT.reset(token)
+                CURRENT.reset(token)
             node.result = out
             return cast(R, out)
 
@@ -157,7 +157,7 @@ def _bound(names: tuple[str, ...], args: tuple[Any, ...], kwargs: dict[str, Any]
 
 def record_read(pv: ParamValue) -> None:
     """Called by the parameter accessor: attribute a value read to the rule being traced."""
-    node = _CURRENT.get()
+    node = CURRENT.get()
     if node is not None:
         node.params.append(pv)
 
@@ -166,24 +166,37 @@ def record_read(pv: ParamValue) -> None:
 def tracing(root_id: str = "root") -> Iterator[Node]:
     """Trace every rule called inside the block into a new tree."""
     root = Node(root_id)
-    token = _CURRENT.set(root)
+    token = CURRENT.set(root)
     try:
         yield root
     finally:
-        _CURRENT.reset(token)
+        CURRENT.reset(token)
 
 
 def untraced() -> Any:
     """Run a block with tracing off (a nested estimate inside a traced one stays a value)."""
-    return _Untraced()
+    return _UNTRACED_ALREADY if CURRENT.get() is None else _Untraced()
 
 
 class _Untraced:
     def __enter__(self) -> None:
-        self._token = _CURRENT.set(None)
+        self._token = CURRENT.set(None)
 
     def __exit__(self, *exc: object) -> None:
-        _CURRENT.reset(self._token)
+        CURRENT.reset(self._token)
+
+
+class _AlreadyUntraced:
+    """Tracing is off already: nothing to switch (one shared instance)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_UNTRACED_ALREADY = _AlreadyUntraced()
 
 
 def in_force(info: RuleInfo, on: date) -> bool:
@@ -219,7 +232,7 @@ def memo(fn: Callable[..., R]) -> Callable[..., R]:
 
     @functools.wraps(fn)
     def run(params: Any, *args: Any, **kwargs: Any) -> R:
-        if params.overrides or _CURRENT.get() is not None:
+        if params.overrides or CURRENT.get() is not None:
             return fn(params, *args, **kwargs)
         key = (id(params.tables), params.as_of, args, tuple(sorted(kwargs.items())))
         hit = cache.get(key)

@@ -10,6 +10,7 @@ that one kind of value is read the same way everywhere.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
@@ -17,8 +18,9 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BeforeValidator, TypeAdapter, ValidationError
 
 from .errors import BadValue, InputError
+from .limits import EARLIEST_YEAR, LATEST_YEAR
 from .money import parse_decimal
-from .months import YearMonth
+from .months import YearMonth, month_in
 from .regions import parse_region
 
 T = TypeVar("T")
@@ -26,19 +28,39 @@ _DATE = "not_a_date"  # the stable reason code of a bad day
 
 
 def to_day(value: Any) -> date:
-    """A calendar day from a ``date``, a ``datetime`` (its date) or an ISO string."""
+    """A calendar day from a ``date``, a ``datetime`` (its date) or ISO text (a date, or a date and
+    time; full-width digits too), in the years of the library's sanity limits (:mod:`.limits`)."""
     if isinstance(value, datetime):
-        return value.date()
+        return _in_years(value.date())
     if isinstance(value, date):
-        return value
+        return _in_years(value)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = _iso_day(unicodedata.normalize("NFKC", value).strip())
         except ValueError:
             raise BadValue(
                 f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)", reason=_DATE
             ) from None
+        return _in_years(day)
     raise BadValue("应为日期（YYYY-MM-DD）", f"must be a date (YYYY-MM-DD), got {type(value).__name__}", reason=_DATE)
+
+
+def _iso_day(text: str) -> date:
+    """``YYYY-MM-DD``, or an ISO date and time (``datetime.now().isoformat()``): the date as written."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return datetime.fromisoformat(text).date()
+
+
+def _in_years(day: date) -> date:
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise BadValue(
+            f"日期 {day} 不在 {EARLIEST_YEAR}–{LATEST_YEAR} 年之间（本库的合理范围）",
+            f"the day {day} is not within the years {EARLIEST_YEAR}-{LATEST_YEAR} (the library's sanity limits)",
+            reason="out_of_range",
+        )
+    return day
 
 
 def to_money(value: Any) -> Decimal:
@@ -68,7 +90,7 @@ def to_months(value: Any) -> int:
 
 
 DayIn = Annotated[date, BeforeValidator(to_day)]
-MonthIn = Annotated[YearMonth, BeforeValidator(YearMonth.of)]
+MonthIn = Annotated[YearMonth, BeforeValidator(month_in)]
 MoneyIn = Annotated[Decimal, BeforeValidator(to_money)]
 IndexIn = Annotated[Decimal, BeforeValidator(to_index)]
 MonthsIn = Annotated[int, BeforeValidator(to_months)]

@@ -189,22 +189,22 @@ def _last_read(params: Params, param: str) -> ParamValue:
 
 def _check_index(params: Params, index: Decimal) -> None:
     ceiling = params.value("pension.max_average_index", params.as_of)
-    check(
-        Decimal(0) < index <= ceiling,
-        "average_index",
-        f"平均缴费指数应大于0且不超过{ceiling}",
-        f"the average index must be above 0 and at most {ceiling}",
-    )
+    if not _ZERO < index <= ceiling:  # the words are built only for a refusal
+        raise InputError(
+            "average_index",
+            f"平均缴费指数应大于0且不超过{ceiling}",
+            f"the average index must be above 0 and at most {ceiling}",
+        )
 
 
 def _check_working_life(at: At, months: int, age: Age) -> None:
     min_age = int(at("labour.minimum_working_age"))
-    check(
-        months <= age.total_months - min_age * YEAR,
-        "contribution_months",
-        f"缴费月数 {months} 超过可能的工作时间（退休年龄减 {min_age} 岁）",
-        f"{months} contribution months exceed the possible working life (age at retirement minus {min_age})",
-    )
+    if months > age.total_months - min_age * YEAR:
+        raise InputError(
+            "contribution_months",
+            f"缴费月数 {months} 超过可能的工作时间（退休年龄减 {min_age} 岁）",
+            f"{months} contribution months exceed the possible working life (age at retirement minus {min_age})",
+        )
 
 
 def _whole(value: Any, field: str) -> int:

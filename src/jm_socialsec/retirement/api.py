@@ -299,8 +299,8 @@ def retirement_month(
         RetirementChoice.parse(choice),
         None if month is None else field_value(month, "retirement_month", YearMonth.of),
         contribution_months,
-        None if work_type is None else SpecialWorkType.parse(work_type, "special_type"),
-        None if years_in_type is None else to_decimal(years_in_type, "special_years", non_negative=True),
+        None if work_type is None else SpecialWorkType.parse(work_type, "work_type"),
+        None if years_in_type is None else to_decimal(years_in_type, "years_in_type", non_negative=True),
     )
     return evaluate(
         ResolvedRetirement, _resolved, *args, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)

@@ -11,9 +11,19 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from ..engine.errors import InputError
+
+K = TypeVar("K", bound=StrEnum)
+
+
+def member(kind: type[K], value: Any) -> K | None:
+    """The member for its code or itself (the common case), without the Enum call; else None."""
+    try:
+        return kind._value2member_map_.get(value)  # type: ignore[return-value]
+    except TypeError:  # not hashable: no code
+        return None
 
 
 class Category(StrEnum):
@@ -37,6 +47,9 @@ class Category(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "category") -> Category:
+        found = member(cls, value)
+        if found is not None:
+            return found
         try:
             return cls(value)
         except ValueError:
@@ -68,6 +81,9 @@ class SpecialWorkType(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "special_type") -> SpecialWorkType:
+        found = member(cls, value)
+        if found is not None:
+            return found
         try:
             return cls(value)
         except ValueError:
@@ -98,6 +114,9 @@ class RetirementChoice(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "choice") -> RetirementChoice:
+        found = member(cls, value)
+        if found is not None:
+            return found
         try:
             return cls(value)
         except ValueError:
