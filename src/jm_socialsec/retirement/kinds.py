@@ -26,6 +26,23 @@ def member(kind: type[K], value: Any) -> K | None:
         return None
 
 
+def parse_code(kind: type[K], value: Any, field: str, why_zh: str, why_en: str) -> K:
+    """A coded choice from its code or itself; else :class:`InputError` naming ``field``.
+
+    The messages are templates (``{value}``, ``{names}``: the codes), filled only on refusal.
+    """
+    found = member(kind, value)
+    if found is not None:
+        return found
+    try:
+        return kind(value)
+    except ValueError:
+        names = ", ".join(k.value for k in kind)
+        raise InputError(
+            field, why_zh.format(value=value, names=names), why_en.format(value=value, names=names)
+        ) from None
+
+
 class Category(StrEnum):
     """Retirement category, fixed by the post at retirement (not derivable from sex alone)."""
 
@@ -47,17 +64,13 @@ class Category(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "category") -> Category:
-        found = member(cls, value)
-        if found is not None:
-            return found
-        try:
-            return cls(value)
-        except ValueError:
-            raise InputError(
-                field,
-                f"未知退休类别“{value}”，可选：male（男）、female_55（女，原55岁）、female_50（女，原50岁）",
-                f"unknown category {value!r}; one of male, female_55, female_50",
-            ) from None
+        return parse_code(
+            cls,
+            value,
+            field,
+            "未知退休类别“{value}”，可选：male（男）、female_55（女，原55岁）、female_50（女，原50岁）",
+            "unknown category {value!r}; one of male, female_55, female_50",
+        )
 
 
 class SpecialWorkType(StrEnum):
@@ -81,18 +94,9 @@ class SpecialWorkType(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "special_type") -> SpecialWorkType:
-        found = member(cls, value)
-        if found is not None:
-            return found
-        try:
-            return cls(value)
-        except ValueError:
-            names = ", ".join(t.value for t in cls)
-            raise InputError(
-                field,
-                f"未知特殊工种类别“{value}”（可选：{names}）",
-                f"unknown special type {value!r} ({names})",
-            ) from None
+        return parse_code(
+            cls, value, field, "未知特殊工种类别“{value}”（可选：{names}）", "unknown special type {value!r} ({names})"
+        )
 
 
 class RetirementChoice(StrEnum):
@@ -114,13 +118,6 @@ class RetirementChoice(StrEnum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "choice") -> RetirementChoice:
-        found = member(cls, value)
-        if found is not None:
-            return found
-        try:
-            return cls(value)
-        except ValueError:
-            names = ", ".join(c.value for c in cls)
-            raise InputError(
-                field, f"未知退休方式“{value}”（可选：{names}）", f"unknown choice {value!r} ({names})"
-            ) from None
+        return parse_code(
+            cls, value, field, "未知退休方式“{value}”（可选：{names}）", "unknown choice {value!r} ({names})"
+        )
