@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
 from .errors import BadValue, InputError, InternalError, SocialSecError
+from .limits import EARLIEST_YEAR, LATEST_YEAR
 from .types import to_day
 
 P = ParamSpec("P")
@@ -122,7 +123,7 @@ def _as_received(kwargs: dict[str, Any]) -> None:
         if isinstance(value, datetime):
             kwargs[name] = value.date()
     as_of = kwargs.get("as_of")
-    if as_of is not None:
+    if as_of is not None and not (type(as_of) is date and EARLIEST_YEAR <= as_of.year <= LATEST_YEAR):
         kwargs["as_of"] = field_value(as_of, "as_of", to_day)
     overrides = kwargs.get("overrides")
     check(

@@ -27,6 +27,8 @@ from .projection import Assumptions, hint, project, projectable
 from .tables import DatedValue, Param, Source, Status, Unit, registry
 from .trace import CURRENT
 
+_current = CURRENT.get  # bound once: read on every parameter access
+
 OVERRIDE_SOURCE = Source(document="调用方覆盖 / caller override")
 
 #: A parameter's value: a ``Decimal`` or a ``YearMonth``; in JSON an exact decimal string (money
@@ -336,7 +338,16 @@ class At:
 
     def __call__(self, param: str, key: str | None = None) -> Decimal:
         """The numeric value of ``param`` on this date (recorded as used)."""
-        value = self.params.get(param, self.on, key=key).value
+        params = self.params
+        pv = None if params._overrides else params._known.get((param, self.on, key))
+        if pv is None:  # a first read, an override: the full path
+            pv = params.get(param, self.on, key=key)
+        else:  # a value already resolved for these tables and as_of: what ``get`` records, inline
+            params.used.append(pv)
+            node = _current()
+            if node is not None:
+                node.params.append(pv)
+        value = pv.value
         if not isinstance(value, Decimal):
             raise TypeError(f"{param} is not a number")
         return value

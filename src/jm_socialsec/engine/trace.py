@@ -126,27 +126,55 @@ def rule(
             raise ValueError(f"rule {id} declared twice")
         RULES[id] = info
 
-        @functools.wraps(fn)
-        def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            parent = CURRENT.get()
-            if parent is None:  # the fast path: no tracing
-                value: Any = fn(*args, **kwargs)
-                return cast(R, rounding(value) if rounding is not None else value)
-            node = Node(id, _bound(names, args[1:], kwargs))
-            parent.children.append(node)
-            token = CURRENT.set(node)
-            try:
-                raw: Any = fn(*args, **kwargs)
-                out: Any = rounding(raw) if rounding is not None else raw
-            finally:
-                CURRENT.reset(token)
-            node.result = out
-            return cast(R, out)
-
+        run = _untraced_fast(fn, rounding, _traced(fn, id, names, rounding))
         run.rule = info  # type: ignore[attr-defined]
         return run
 
     return deco
+
+
+def _untraced_fast(fn: Callable[P, R], rounding: Rounding | None, traced: Callable[..., Any]) -> Callable[P, R]:
+    """The call as made: the body alone (and its rounding) when tracing is off — the common case,
+    so it costs one context-variable read — else the traced call."""
+    get = CURRENT.get  # bound once: the hot path does no attribute lookups
+
+    if rounding is None:
+
+        @functools.wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            if get() is None:
+                return fn(*args, **kwargs)
+            return cast(R, traced(args, kwargs))
+
+        return run
+
+    @functools.wraps(fn)
+    def run_rounded(*args: P.args, **kwargs: P.kwargs) -> R:
+        if get() is None:
+            return cast(R, rounding(fn(*args, **kwargs)))
+        return cast(R, traced(args, kwargs))
+
+    return run_rounded
+
+
+def _traced(fn: Callable[..., Any], id: str, names: tuple[str, ...], rounding: Rounding | None) -> Callable[..., Any]:
+    """The call under tracing: a node with the inputs, the values read, the sub-calls, the result."""
+
+    def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        parent = CURRENT.get()
+        assert parent is not None
+        node = Node(id, _bound(names, args[1:], kwargs))
+        parent.children.append(node)
+        token = CURRENT.set(node)
+        try:
+            raw: Any = fn(*args, **kwargs)
+            out: Any = rounding(raw) if rounding is not None else raw
+        finally:
+            CURRENT.reset(token)
+        node.result = out
+        return out
+
+    return run
 
 
 def _bound(names: tuple[str, ...], args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:

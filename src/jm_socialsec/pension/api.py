@@ -217,10 +217,16 @@ def _whole(value: Any, field: str) -> int:
     return int(value)
 
 
+#: No deemed time (what the default keywords say).
+_NO_DEEMED = Deemed(0, _ZERO, None, None, None)
+
+
 def _deemed(
     months: int, deemed_months: Any, deemed_account: Any, weighted: Any, before_1994: Any, index_sum: Any
 ) -> Deemed:
     """Deemed time: whole months within the total, and the weighted years or what derives them."""
+    if type(deemed_months) is int and deemed_months == 0 and type(deemed_account) is int and deemed_account == 0:
+        return _NO_DEEMED  # the common case (no deemed time): nothing else is read
     deemed = _whole(deemed_months, "deemed_months")
     acct = to_decimal(deemed_account, "deemed_account", non_negative=True)
     check(

@@ -24,7 +24,7 @@ from ..engine.months import Age, YearMonth
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.texts import catalogue
-from ..engine.trace import rule, untraced
+from ..engine.trace import memo, rule, untraced
 from ..retirement import Category, RetirementChoice, SpecialWorkType, resolve
 from .basic import YEAR
 
@@ -60,7 +60,14 @@ def retirement(params: Params, person: Person, contribution_months: int) -> Reti
         )
         month = field_value(person.retirement_month, "retirement_month", YearMonth.of)
         return Retirement(month, field_value(person.age, "age", Age.of), month)
+    if all(type(value) in _PLAIN for value in person):
+        return _resolved_memo(params, person, contribution_months)
     return _resolved(params, person, contribution_months)
+
+
+#: Input types whose equal values are the same input (a memo key must not confuse ``True`` with
+#: ``1`` or ``Decimal("1.0")`` with ``"1"``): the common spellings of a birth-month request.
+_PLAIN = frozenset({str, type(None), YearMonth, Category, RetirementChoice, SpecialWorkType})
 
 
 def _resolved(params: Params, person: Person, contribution_months: int) -> Retirement:
@@ -96,6 +103,10 @@ def _resolved(params: Params, person: Person, contribution_months: int) -> Retir
         params.notice("pension.needs_approval")
     late = choice is RetirementChoice.FLEXIBLE_LATE
     return Retirement(r.month, r.age, r.statutory_month if late else r.month)
+
+
+#: A roster repeats birth months by the thousand: each is resolved once per tables and ``as_of``.
+_resolved_memo = memo(_resolved)
 
 
 @rule(
