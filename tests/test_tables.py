@@ -288,3 +288,12 @@ def test_a_parameter_id_names_its_folder() -> None:
     load_tables({"sources.toml": REGISTER, "x/a.toml": text})
     with pytest.raises(TableError, match="starting with pension"):
         load_tables({"sources.toml": REGISTER, "pension/a.toml": text})
+
+
+@pytest.mark.parametrize("param", ["retirement.delay_cap_months", "retirement.delay_step_birth_months"])
+def test_the_delay_cites_article_one_of_the_measures(param: str) -> None:
+    """国务院关于渐进式延迟法定退休年龄的办法: 第一条 orders the delay ("每四个月延迟一个月 … 每二个月延迟
+    一个月"); 第二条 is the minimum contribution years (最低缴费年限). The delay's figures cite 第一条."""
+    pv = lookup(param, date(2025, 1, 1), key="male", as_of=date(2026, 11, 30))
+    assert pv.source.doc == "retirement-reform-measures-2024"
+    assert pv.source.locator.startswith("第一条")
