@@ -348,3 +348,13 @@ def test_schema_command_prints_the_area_contract(capsys: pytest.CaptureFixture[s
     contract = json.loads(capsys.readouterr().out)
     assert {"estimate_pension", "pension_death_benefits", "pension_contribution"} <= set(contract["functions"])
     assert "contribution_months" in contract["functions"]["estimate_pension"]["input"]["properties"]
+
+
+def test_a_checklist_count_out_of_range_names_the_flag_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    """The checklist's ``--months`` (RetireeProfile.contribution_months) above the library's sanity
+    limit (engine/limits.py MOST_MONTHS: (2200 − 1900) × 12 = 3600) is refused naming ``--months``,
+    the flag the clerk typed, and the number typed is not printed back."""
+    code = main(["checklist", "--birth", "1966-08", "--category", "男", "--months", "3601", "--apply-on", "2026-12-14"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--months" in err and "contribution_months" not in err and "3601" not in err

@@ -25,13 +25,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import jm_socialsec as jm
 from jm_socialsec.engine.explain import Explained
-from jm_socialsec.engine.money import FEN, money_text
+from jm_socialsec.engine.money import FEN, money_text, read_decimal
 from jm_socialsec.engine.trace import RULES
 from test_fuzz_space import (
     AS_OF,
@@ -189,13 +189,8 @@ def calls(draw: st.DrawFn, spec: Spec) -> dict[str, Any]:
 
 
 #: Fields an error may name besides the function's parameters: a profile's own fields (the
-#: checklist reads the mapping as a RetireeProfile) and one known misnaming, kept visible by
-#: test_retirement_month_names_its_own_parameter (xfail) until the lead fixes it.
-ALSO_NAMED = {
-    "retirement_checklist": set(jm.RetireeProfile.model_fields),
-    "retirement_month": {"retirement_month", "special_type", "special_years"},
-    "min_contribution_years": {"value"},  # test_min_contribution_years_names_the_year (xfail)
-}
+#: checklist reads the mapping as a RetireeProfile).
+ALSO_NAMED = {"retirement_checklist": set(jm.RetireeProfile.model_fields)}
 
 
 def parameters(fn: Callable[..., Any]) -> set[str] | None:
@@ -210,17 +205,15 @@ def parameters(fn: Callable[..., Any]) -> set[str] | None:
 # What a result must be.
 
 
-#: A money field that is a difference, so may be negative (declared as Money all the same: see
-#: test_a_plan_round_trips_through_its_json, xfail).
-SIGNED = {"difference"}
-
-
-def _money_fields(model: BaseModel) -> Iterator[tuple[str, Decimal | None]]:
-    """Every field declared as money (serialised by ``money_text``) in the model and the models it holds."""
+def _money_fields(model: BaseModel) -> Iterator[tuple[str, Decimal | None, bool]]:
+    """Every field declared as money (serialised by ``money_text``) in the model and the models it
+    holds, and whether it is declared signed (:data:`SignedMoney`, a difference) rather than ``Money``."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        if any(getattr(m, "func", None) is money_text for m in _metadata(info.annotation)):
-            yield name, value
+        metadata = list(_metadata(info.annotation))
+        if any(getattr(m, "func", None) is money_text for m in metadata):
+            signed = any(getattr(m, "func", None) is read_decimal for m in metadata)
+            yield name, value, signed
         for inner in value if isinstance(value, tuple | list) else (value,):
             if isinstance(inner, BaseModel):
                 yield from _money_fields(inner)
@@ -245,9 +238,9 @@ def assert_sound(result: Any) -> None:
         return
     if not isinstance(result, BaseModel):
         return
-    for name, value in _money_fields(result):
+    for name, value, signed in _money_fields(result):
         if value is not None:
-            assert value.is_finite() and (value >= 0 or name in SIGNED), f"{name} = {value}"
+            assert value.is_finite() and (value >= 0 or signed), f"{name} = {value}"
             assert value == value.quantize(FEN), f"{name} = {value} is not in 分"
     for step in getattr(result, "steps", ()):
         step_of = _declared_rounding(step.id)
@@ -284,17 +277,10 @@ def outcome(fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
     return result
 
 
-#: ``lookup`` has no error boundary yet (engine/params.py is not this suite's to change): a date
-#: string, a tuple or a datetime as ``on`` raise a raw TypeError, so does an unknown keyword.
-LOOKUP_UNGUARDED = pytest.mark.xfail(
-    reason="lookup (engine/params.py) is not wrapped by engine.api.public and does not read `on` "
-    "with the shared converters: raw TypeError for on='2026-09-01', (None, 1), datetime, or an unknown keyword",
-    strict=True,
-)
-FUNCTIONS = [pytest.param(n, marks=LOOKUP_UNGUARDED) if n == "lookup" else n for n in sorted(SPECS)]
+FUNCTIONS = sorted(SPECS)
 #: Examples per function (default run, slow tier); the planner costs most.
 EXAMPLES = {
-    "plan_retirement": (8, 100), "retirement_checklist": (40, 800), "lookup": (30, 30), "death_benefits": (60, 500),
+    "plan_retirement": (8, 100), "retirement_checklist": (40, 800), "death_benefits": (60, 500),
 }  # fmt: skip
 
 
@@ -305,22 +291,9 @@ def test_only_documented_errors_escape_and_results_are_sound(name: str) -> None:
     @budget(*EXAMPLES.get(name, (60, 900)))
     @given(calls(SPECS[name]))
     def run(kwargs: dict[str, Any]) -> None:
-        assume(not known_bug(name, kwargs))
         outcome(fn, kwargs)
 
     run()
-
-
-def known_bug(name: str, kwargs: dict[str, Any]) -> bool:
-    """A call that meets a bug already pinned by an xfail test below (left out, so the fuzz goes on)."""
-    if name == "plan_retirement" and not isinstance(kwargs.get("what_ifs", ()), list | tuple):
-        return True  # test_plan_retirement_refuses_what_ifs_that_are_no_list
-    if name == "injury_contribution" and "rates" in kwargs:  # test_injury_contribution_refuses_unhashable_rates
-        try:
-            hash(kwargs["rates"])
-        except TypeError:
-            return True
-    return False
 
 
 def test_every_public_function_of_the_top_level_is_fuzzed() -> None:
@@ -445,11 +418,6 @@ def test_an_absurd_year_costs_no_time_in_the_public_functions() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.xfail(
-    reason="retirement/ names the keywords `month`, `work_type` and `years_in_type` of retirement_month "
-    "as `retirement_month`, `special_type` and `special_years` (estimate_pension's names) in its errors",
-    strict=True,
-)
 def test_retirement_month_names_its_own_parameter() -> None:
     with pytest.raises(jm.InputError) as err:
         jm.retirement_month("1966-01", "male", "flexible_early")
@@ -478,11 +446,6 @@ def test_overrides_that_are_no_mapping_name_the_keyword(overrides: Any) -> None:
     assert err.value.field == "overrides"
 
 
-@pytest.mark.xfail(
-    reason="planner/result.py declares PlanRow.difference as Money (not negative) but fills it with "
-    "negative differences (model_construct): the plan's own JSON does not validate back",
-    strict=True,
-)
 def test_a_plan_round_trips_through_its_json() -> None:
     plan = jm.plan_retirement(
         birth="1976-01", category="male", contribution_months=90, average_index="0.6", account_balance=0,
@@ -492,7 +455,6 @@ def test_a_plan_round_trips_through_its_json() -> None:
     assert type(plan).model_validate_json(plan.model_dump_json()) == plan
 
 
-@pytest.mark.xfail(reason="injury/api.py hashes `rates` before checking it: TypeError → InternalError", strict=True)
 @pytest.mark.parametrize("rates", [Decimal("sNaN"), ["guangdong"], {}])
 def test_injury_contribution_refuses_unhashable_rates_naming_the_field(rates: Any) -> None:
     with pytest.raises(jm.InputError) as err:
@@ -500,11 +462,6 @@ def test_injury_contribution_refuses_unhashable_rates_naming_the_field(rates: An
     assert err.value.field == "rates"
 
 
-@pytest.mark.xfail(
-    reason="retirement/api.py builds YearMonth(year, 1) unchecked: the error names `value`, and a year "
-    "outside the sanity years (engine/limits.py) is not refused",
-    strict=True,
-)
 @pytest.mark.parametrize("year", [0, 10**20, 2201])
 def test_min_contribution_years_names_the_year(year: int) -> None:
     with pytest.raises(jm.InputError) as err:
@@ -512,7 +469,6 @@ def test_min_contribution_years_names_the_year(year: int) -> None:
     assert err.value.field == "year"
 
 
-@pytest.mark.xfail(reason="planner/plan.py iterates `what_ifs` unchecked: TypeError → InternalError", strict=True)
 @pytest.mark.parametrize("what_ifs", [None, 3])
 def test_plan_retirement_refuses_what_ifs_that_are_no_list(what_ifs: Any) -> None:
     with pytest.raises(jm.InputError) as err:

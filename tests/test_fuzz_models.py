@@ -12,12 +12,12 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 import jm_socialsec as jm
 from jm_socialsec.inputs import INPUTS, input_model
-from test_fuzz_api import ALSO_NAMED, SPECS, assert_sound, calls, known_bug
+from test_fuzz_api import ALSO_NAMED, SPECS, assert_sound, calls
 from test_fuzz_space import assert_documented, budget
 
 FUNCTIONS = sorted(name for pairs in INPUTS.values() for name, _ in pairs)
@@ -37,7 +37,6 @@ def test_a_model_is_built_or_refused_naming_its_fields(function: str) -> None:
     @budget(25, 400)
     @given(calls(spec), st.sampled_from(["python", "json_text", "json_values"]))
     def run(kwargs: dict[str, Any], form: str) -> None:
-        assume(not known_bug(function, kwargs))
         try:
             if form == "python":
                 built = model.of(kwargs)

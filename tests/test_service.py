@@ -97,7 +97,7 @@ def test_a_choice_the_rules_refuse_is_a_422_naming_the_field() -> None:
     body = {"birth": "1966-01", "category": "male", "choice": "flexible_early", "month": "2025-12", "as_of": AS_OF}
     r = post("retirement_month", body)
     assert r.status_code == 422
-    assert r.json()["field"] == "retirement_month" and "2026-01" in r.json()["message_en"]
+    assert r.json()["field"] == "month" and "2026-01" in r.json()["message_en"]
 
 
 def test_outside_the_tables_is_a_400_not_covered() -> None:

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     )
     from .engine.errors import InputError, InternalError, NotCovered, SocialSecError, TableError
     from .engine.frame import to_frame
+    from .engine.lookup import lookup
     from .engine.months import Age, YearMonth
-    from .engine.params import ParamValue, lookup
+    from .engine.params import ParamValue
     from .engine.projection import Assumptions
     from .engine.regions import Region
     from .injury import (
@@ -141,7 +142,7 @@ _LAZY: dict[str, str] = {
     "own_wage": "injury",
     "injury_contribution": "injury",
     "retirement_checklist": "checklist",
-    "lookup": "engine.params",
+    "lookup": "engine.lookup",
     "RetireeProfile": "checklist",
     "DeemedService": "checklist",
     "HukouType": "checklist",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..engine.api import check, field_value, public
@@ -20,6 +20,7 @@ from ..engine.evaluate import evaluate
 from ..engine.months import YearMonth
 from ..engine.params import At, Params
 from ..engine.trace import current, untraced
+from ..engine.types import to_day
 from ..inputs.base import accepts_input
 from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..retirement import RetirementChoice
@@ -51,16 +52,13 @@ _OPTIONS = ("extend", "lump_sum", "residents_scheme")
 
 
 def _apply_on(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise BadValue("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)")
+    """The application day by the shared converter (``datetime`` → its date, ISO text), in these words."""
+    try:
+        return to_day(value)
+    except BadValue as e:
+        if e.reason == "out_of_range":
+            raise
+    raise BadValue("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)", reason="not_a_date")
 
 
 def _profile(profile: Any) -> RetireeProfile:

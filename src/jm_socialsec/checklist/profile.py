@@ -8,7 +8,7 @@ taken. Contradictory flags are refused with a bilingual :class:`InputError` nami
 
 from __future__ import annotations
 
-from datetime import date
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -17,9 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..engine.api import check, input_error
 from ..engine.errors import BadValue
+from ..engine.limits import MOST_MONTHS
 from ..engine.months import YearMonth
 from ..engine.regions import Region
 from ..engine.texts import catalogue
+from ..engine.types import to_day
 from ..retirement import Category, RetirementChoice, SpecialWorkType
 
 
@@ -52,12 +54,18 @@ class SpouseHukou(StrEnum):
 
 
 def _birth_in(value: Any) -> Any:
-    """A birth date (``date`` or ``YYYY-MM-DD``) or month (``YYYY-MM``); only the month counts."""
-    if isinstance(value, str) and len(value.strip()) == len("YYYY-MM-DD"):
+    """A birth date (``date``, ``datetime``, ``YYYY-MM-DD``) or month (``YYYY-MM``); only the month counts.
+
+    Text as long as a date is read by the shared converter (:func:`~..engine.types.to_day`); the
+    rest is left to the month's own reading (``YearMonth``).
+    """
+    if isinstance(value, str) and len(unicodedata.normalize("NFKC", value).strip()) >= len("YYYY-MM-DD"):
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise BadValue(f"“{value}”不是有效日期", f"{value!r} is not a valid date") from None
+            return to_day(value)
+        except BadValue as e:
+            if e.reason == "out_of_range":
+                raise
+        raise BadValue(f"“{value}”不是有效日期", f"{value!r} is not a valid date")
     return value
 
 
@@ -79,7 +87,7 @@ class RetireeProfile(BaseModel):
     # -- identity and retirement ---------------------------------------------------------------
     birth: YearMonth
     category: Category
-    contribution_months: int = Field(ge=0)
+    contribution_months: int = Field(ge=0, le=MOST_MONTHS)
     choice: RetirementChoice = RetirementChoice.STATUTORY
     #: The chosen month for flexible early/late retirement, optional for special type.
     retirement_month: YearMonth | None = None
@@ -109,9 +117,9 @@ class RetireeProfile(BaseModel):
     #: In 职工医保 (employee medical insurance): compulsory for employees, hence the default.
     employee_medical: bool = True
     #: 职工医保 total contribution months, deemed included; None: not known yet.
-    medical_months: int | None = Field(default=None, ge=0)
+    medical_months: int | None = Field(default=None, ge=0, le=MOST_MONTHS)
     #: 职工医保 months actually paid in Jiangmen; None: not known yet.
-    medical_local_months: int | None = Field(default=None, ge=0)
+    medical_local_months: int | None = Field(default=None, ge=0, le=MOST_MONTHS)
     # -- hukou and family planning (item 6) ----------------------------------------------------
     hukou_type: HukouType | None = None
     hukou_region: Region | None = None

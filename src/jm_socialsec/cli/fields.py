@@ -47,7 +47,8 @@ def flag_for(field: str, parser: argparse.ArgumentParser, from_file: Collection[
     base = re.split(r"[.\[]", field, maxsplit=1)[0]
     if base in from_file:
         return f"--profile: {field}"
-    found = _flags(parser).get(DEST_OF.get(base, base))
+    flags = _flags(parser)
+    found = flags.get(DEST_OF.get(base, base)) or flags.get(base)  # the checklist keeps the field as dest
     return field if found is None else found + field[len(base) :]
 
 

@@ -22,3 +22,8 @@ LARGEST_AMOUNT = Decimal(10) ** 12
 #: The most decimal places an input number may have: more than any float carries (5e-324 has
 #: 324), few enough that exact arithmetic on it stays cheap (``1E-999999`` would cost seconds).
 FINEST_DECIMALS = 400
+
+#: The most months a count (contribution time, months drawn, a contract) may carry: the months
+#: between the earliest and the latest sanity year. No working life is longer; an ID number
+#: pasted as a count (≈ 4.4 × 10¹⁷) is refused naming the field instead of being computed with.
+MOST_MONTHS = (LATEST_YEAR - EARLIEST_YEAR) * 12

@@ -15,11 +15,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BeforeValidator, TypeAdapter, ValidationError
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints, TypeAdapter, ValidationError
 
 from .errors import BadValue, InputError
-from .limits import EARLIEST_YEAR, LATEST_YEAR
-from .money import parse_decimal
+from .limits import EARLIEST_YEAR, LATEST_YEAR, MOST_MONTHS
+from .money import MONEY_PATTERN, money_text, parse_decimal, read_decimal
 from .months import YearMonth, month_in
 from .regions import parse_region
 
@@ -80,13 +80,28 @@ def to_index(value: Any) -> Decimal:
 
 
 def to_months(value: Any) -> int:
-    """A whole number of months, not negative (a bool or a fraction is refused)."""
+    """A whole number of months, not negative, within the sanity limit (a bool or a fraction is refused)."""
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
         raise BadValue("应为整数个月", "must be a whole number of months", reason="not_whole")
     number = parse_decimal(value)
     if number != number.to_integral_value() or number < 0:
         raise BadValue("应为非负整数个月", "must be a whole, non-negative number of months", reason="not_whole")
-    return int(number)
+    return months_within(int(number))
+
+
+def months_within(count: int) -> int:
+    """A count of months no longer than the sanity limit (:data:`.limits.MOST_MONTHS`).
+
+    The refusal does not quote the count: a number this large is more likely an ID number than months.
+    """
+    if count > MOST_MONTHS:
+        raise BadValue(
+            f"超过 {MOST_MONTHS} 个月（本库的合理上限：{EARLIEST_YEAR}–{LATEST_YEAR} 年之间的月数）",
+            f"is above {MOST_MONTHS} months (the library's sanity limit: the months from {EARLIEST_YEAR} "
+            f"to {LATEST_YEAR})",
+            reason="out_of_range",
+        )
+    return count
 
 
 DayIn = Annotated[date, BeforeValidator(to_day)]
@@ -95,6 +110,18 @@ MoneyIn = Annotated[Decimal, BeforeValidator(to_money)]
 IndexIn = Annotated[Decimal, BeforeValidator(to_index)]
 MonthsIn = Annotated[int, BeforeValidator(to_months)]
 RegionIn = Annotated[Any, BeforeValidator(parse_region)]
+
+#: A result's amount that may be negative (a difference between two amounts), exact, in JSON a
+#: string of at least two decimals like :data:`~.money.Money`; ``Money`` itself is never negative.
+SignedMoney = Annotated[
+    Decimal,
+    BeforeValidator(read_decimal),
+    PlainSerializer(
+        money_text,
+        return_type=Annotated[str, StringConstraints(pattern=MONEY_PATTERN)],
+        when_used="json",
+    ),
+]
 
 
 def convert(kind: Any, value: Any, field: str) -> Any:

@@ -496,7 +496,7 @@ def injury_contribution(
     cls = inputs.whole(industry_class, "industry_class", inputs.CLASSES, "行业类别", "industry class")
     day = inputs.day(on, "on")
     check(
-        rates in RATE_TABLES,
+        isinstance(rates, str) and rates in RATE_TABLES,  # not hashed first: a list or sNaN is refused too
         "rates",
         "费率表应为 guangdong（广东）或 national（全国）",
         "rates must be 'guangdong' or 'national'",

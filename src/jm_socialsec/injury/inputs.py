@@ -11,10 +11,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..engine.api import check, field_value
+from ..engine.api import check
 from ..engine.errors import BadValue, InputError
 from ..engine.money import to_decimal
-from ..engine.months import YearMonth
+from ..engine.months import YearMonth, month_in
+from ..engine.types import to_day
 from .models import CareLevel, Dependent
 
 GRADES = range(1, 11)  # 劳动能力鉴定 grades 1-10 (structural: the appraisal standard has ten)
@@ -25,27 +26,31 @@ EMPLOYER_ALLOWANCE = range(5, 7)  # art. 36: grades 5-6, the employer pays 伤�
 LEAVING_GRANTS = range(5, 11)  # arts. 36-37: grades 5-10 get the grants when the employment ends
 NURSING_GRADES = range(1, 5)  # 广东 2019 art. 26: grades 1-4 confirmed as needing care
 CARE_LEVELS = range(1, 5)  # 生活自理障碍等级 一级 to 四级 (structural: the appraisal standard has four)
+_NOT_A_DAY = "not_a_date"  # the stable reason code of a bad day (as engine.types.to_day gives it)
 
 
 def _to_day(value: Any) -> date:
-    if isinstance(value, date):
-        return value if type(value) is date else date(value.year, value.month, value.day)
+    """A day by the shared converter (``date``, ``datetime`` → its date, ISO text), or a month's first day."""
     if isinstance(value, YearMonth):
-        return value.first_day()
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        return YearMonth.of(value).first_day()
-    raise BadValue("应为日期（YYYY-MM-DD）", f"must be a date (YYYY-MM-DD), got {value!r}")
+        return to_day(value.first_day())
+    try:
+        return to_day(value)
+    except BadValue as e:
+        if e.reason != _NOT_A_DAY or not isinstance(value, str):
+            raise
+    return month_in(value).first_day()
 
 
 def day(value: Any, field: str) -> date:
+    """The day in ``field``: no day is refused in these words, one outside the sanity years in its own."""
     try:
-        return field_value(value, field, _to_day)
-    except InputError:
-        raise InputError(field, f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return _to_day(value)
+    except BadValue as e:
+        if e.reason == "out_of_range":
+            raise InputError(field, e.why_zh, e.why_en, reason=e.reason) from None
+        raise InputError(
+            field, f"“{value}”不是日期（YYYY-MM-DD）", f"{value!r} is not a date (YYYY-MM-DD)", reason=_NOT_A_DAY
+        ) from None
 
 
 def whole(value: Any, field: str, allowed: range, what_zh: str, what_en: str) -> int:

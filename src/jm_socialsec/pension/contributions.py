@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..engine.api import field_value, public
+from ..engine.api import check, field_value, public
 from ..engine.evaluate import evaluate
 from ..engine.explain import Explained
 from ..engine.money import Money, to_decimal
@@ -169,6 +169,7 @@ def pension_contribution(
     ym = field_value(month, "month", YearMonth.of)
     wage_d = to_decimal(wage, "wage", non_negative=True)
     reg = Region.parse(region)
+    check(isinstance(flexible, bool), "flexible", "应为是/否", "must be true or false")
     return evaluate(
         PensionContribution, _contribution, ym, wage_d, reg, flexible,
         as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),

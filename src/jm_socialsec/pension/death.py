@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..engine.api import check, public
+from ..engine.api import check, field_value, public
 from ..engine.errors import NotCovered
 from ..engine.evaluate import evaluate
 from ..engine.explain import Explained
@@ -36,6 +36,7 @@ from ..engine.money import Money, to_decimal
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
+from ..engine.types import months_within
 from ..inputs.base import accepts_input
 from ..inputs.projection import AssumptionsArg, future, marks_projection
 from .basic import YEAR, M
@@ -242,7 +243,7 @@ def _months_count(value: Any, field: str) -> int:
         "应为不小于0的整数（月数）",
         "must be a whole number of months, not negative",
     )
-    return int(value)
+    return field_value(int(value), field, months_within)
 
 
 @accepts_input

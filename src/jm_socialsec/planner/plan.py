@@ -37,6 +37,7 @@ from ..engine.months import YearMonth
 from ..engine.params import Params
 from ..engine.projection import Assumptions
 from ..engine.regions import Region
+from ..engine.types import months_within
 from ..pension import PensionEstimate, estimate_pension
 from ..retirement import Category, SpecialWorkType, statutory_month
 from .assumptions import Gap, PlanAssumptions, default_value, plan_assumptions, shown
@@ -242,17 +243,34 @@ def plan_retirement(
     keywords = {"as_of": params.as_of, "overrides": overrides, "project": project,
                 "assumptions": a.figures() if project else None}  # fmt: skip
     run = Run(params, person, a, today, keywords, _balance_check(params, today, _whole(deemed_months, "deemed_months")))
-    whats = tuple(_what_if(n, w) for n, w in enumerate(what_ifs))
+    whats = _what_ifs(what_ifs)
     found = candidates(params, person.birth, person.category, today.start, person.special, whats)
     _check_start(today, a, _statutory(run))
     rows = compared(_rows(run, found), person.birth.add_years(int(a.horizon_age or default_value("horizon_age"))))
     return _plan(run, rows, project)
 
 
+def _what_ifs(given: Any) -> tuple[WhatIf, ...]:
+    """The what-ifs: a list (or tuple) of :class:`WhatIf` or mappings, errors naming ``what_ifs``."""
+    check(
+        isinstance(given, Sequence) and not isinstance(given, str | bytes),
+        "what_ifs",
+        "应为列表（每项为 WhatIf 或 {字段: 值} 映射）",
+        "must be a list (each a WhatIf or a mapping {field: value})",
+    )
+    return tuple(_what_if(n, w) for n, w in enumerate(given))
+
+
 def _what_if(n: int, given: WhatIf | Mapping[str, Any]) -> WhatIf:
     """A what-if as given, or read from a mapping (errors name ``what_ifs[n].<field>``)."""
     if isinstance(given, WhatIf):
         return given
+    check(
+        isinstance(given, Mapping),
+        f"what_ifs[{n}]",
+        "应为 WhatIf 或 {字段: 值} 映射",
+        "must be a WhatIf or a mapping {field: value}",
+    )
     try:
         return WhatIf.model_validate(dict(given))
     except (ValidationError, TypeError, ValueError) as e:
@@ -291,7 +309,7 @@ def _whole(value: Any, field: str) -> int:
         "应为不小于0的整数（月数）",
         "must be a whole number of months, not negative",
     )
-    return int(value)
+    return field_value(int(value), field, months_within)
 
 
 def _person_today(

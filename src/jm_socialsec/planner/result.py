@@ -19,6 +19,7 @@ from ..engine.explain import Notice
 from ..engine.money import Money
 from ..engine.months import Age, YearMonth
 from ..engine.regions import Region
+from ..engine.types import SignedMoney
 from ..retirement import Category, RetirementChoice
 from .assumptions import Shown
 from .candidates import Kind
@@ -56,7 +57,7 @@ class PlanRow(BaseModel):
     transitional: Money | None = None
     adjustment: Money | None = None
     total: Money | None = None
-    difference: Money | None = None
+    difference: SignedMoney | None = None  # negative when the row pays less than the statutory one
     catch_up_months: int | None = None
     cumulative: Money | None = None
     projected: bool = False

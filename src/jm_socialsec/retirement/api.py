@@ -16,14 +16,17 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from ..engine.api import check, field_value, public
+from ..engine.errors import InputError
 from ..engine.evaluate import build, evaluate, explain
 from ..engine.explain import Explained
+from ..engine.limits import EARLIEST_YEAR, LATEST_YEAR
 from ..engine.money import to_decimal
 from ..engine.months import Age, YearMonth
 from ..engine.params import Params
 from ..engine.tables import Unit
 from ..engine.texts import catalogue, pair
 from ..engine.trace import memo
+from ..engine.types import to_months
 from ..inputs.base import accepts_input
 from ..inputs.projection import AssumptionsArg, future, marks_projection
 from .age import benefit_start, retirement_age, statutory_month
@@ -132,6 +135,12 @@ def statutory_retirement(
 def min_contribution_years(year: int, *, as_of: date | None = None) -> Decimal:
     """最低缴费年限 for a retirement in calendar ``year``: 15 up to 2029, +0.5 a year, 20 from 2039."""
     check(isinstance(year, int) and not isinstance(year, bool), "year", "应为年份（整数）", "must be a whole year")
+    check(
+        EARLIEST_YEAR <= year <= LATEST_YEAR,
+        "year",
+        f"应在 {EARLIEST_YEAR}–{LATEST_YEAR} 年之间（本库的合理范围）",
+        f"must be within the years {EARLIEST_YEAR}-{LATEST_YEAR} (the library's sanity limits)",
+    )
     return min_years(Params(as_of), YearMonth(year, 1))
 
 
@@ -297,13 +306,31 @@ def retirement_month(
         _birth(birth),
         Category.parse(category),
         RetirementChoice.parse(choice),
-        None if month is None else field_value(month, "retirement_month", YearMonth.of),
-        contribution_months,
+        None if month is None else field_value(month, "month", YearMonth.of),
+        None if contribution_months is None else field_value(contribution_months, "contribution_months", to_months),
         None if work_type is None else SpecialWorkType.parse(work_type, "work_type"),
         None if years_in_type is None else to_decimal(years_in_type, "years_in_type", non_negative=True),
     )
-    return evaluate(
-        ResolvedRetirement, _resolved, *args, as_of=as_of, overrides=overrides, assumptions=future(project, assumptions)
+    try:
+        return evaluate(
+            ResolvedRetirement, _resolved, *args,
+            as_of=as_of, overrides=overrides, assumptions=future(project, assumptions),
+        )  # fmt: skip
+    except InputError as refused:
+        raise _in_own_words(refused) from None
+
+
+#: The rules of the choice (:mod:`.choice`) name the fields of ``estimate_pension`` and the
+#: checklist's profile; ``retirement_month`` has its own keywords for the same values.
+_OWN_KEYWORDS = {"retirement_month": "month", "special_type": "work_type", "special_years": "years_in_type"}
+
+
+def _in_own_words(refused: InputError) -> InputError:
+    """``refused`` with each field named by ``retirement_month``'s own keyword (words and reasons kept)."""
+    if not any(e.field in _OWN_KEYWORDS for e in refused.errors):
+        return refused
+    return InputError.combine(
+        [InputError(_OWN_KEYWORDS.get(e.field, e.field), e.why_zh, e.why_en, reason=e.reason) for e in refused.errors]
     )
 
 

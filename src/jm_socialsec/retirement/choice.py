@@ -8,7 +8,8 @@ Choices where the texts are silent: a flexible late retirement keeps the minimum
 years of its statutory year (secondary: bureaus' answers); a special-type retirement may fall
 anywhere from the earliest special-type month to the statutory month. A choice the rules do not
 allow is refused with an :class:`InputError` naming ``retirement_month`` (or ``choice``,
-``special_type``, ``special_years``), never silently moved.
+``special_type``, ``special_years``: the fields of ``estimate_pension`` and of the checklist's
+profile; ``retirement_month()`` gives them its own keywords), never silently moved.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from ..engine.params import At, Params
 from ..engine.regions import Region
 from ..engine.tables import Unit, registry
 from ..engine.trace import untraced
+from ..engine.types import months_within
 from ..inputs.base import accepts_input
 from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..pension.contributions import MonthlyContribution
@@ -309,7 +310,7 @@ def _count(value: Any, field: str) -> int:
         "must be a whole number of months",
     )
     check(value >= 0, field, "不能为负数", "must not be negative")
-    return int(value)
+    return field_value(int(value), field, months_within)
 
 
 def _month(value: Any, field: str) -> YearMonth:
