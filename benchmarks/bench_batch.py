@@ -3,13 +3,16 @@
     python benchmarks/bench_batch.py [ROWS]
 
 Prints, for ``estimate_pensions`` over an Arrow table of ROWS people (default 1,000,000;
-births in all three categories retiring 2022–2026, indices 0.3–2.5 with 4 decimals, balances in
-分, one in five with deemed time): ns a row and rows a second, warm (the table caches filled by a
-first run) and cold (every parameter cache cleared first: look-ups included); the scalar
-``estimate_pension`` loop on 2,000 of the same rows and the ratio; peak resident memory of a
-fresh process estimating all rows in memory, and of ``jm-socialsec batch`` streaming the same
-rows from Parquet in chunks of 100,000. OpenFisca is not compared (not installed: it would
-need its country package and the formula ported; the issue's figures are quoted in docs/batch.md).
+births as "YYYY-MM" text in all three categories retiring 2022–2026, indices 0.3–2.5 with 4
+decimals, balances in 分, one in five with deemed time): ns a row and rows a second, best of 3,
+as wall time and as CPU time of this process (the machine may be shared: CPU time is what one
+core spent), cold (every parameter cache and the batch's remembered reads cleared before each
+run: parameter look-up included) and warm; the same with ``birth`` and ``category`` dictionary-
+encoded (as Parquet or a pandas categorical gives them); the scalar ``estimate_pension`` loop on
+2,000 of the same rows and the ratio; peak resident memory of a fresh process estimating all
+rows in memory, and of ``jm-socialsec batch`` streaming the same rows from Parquet in chunks of
+100,000. OpenFisca is not compared (not installed: it would need its country package and the
+formula ported; the issue's figures are quoted in docs/batch.md).
 """
 
 from __future__ import annotations
@@ -50,24 +53,35 @@ def roster(n: int, seed: int = 1) -> Any:
 
 def clear_caches() -> None:
     """Forget every resolved parameter and memoised retirement (a cold start, tables still loaded)."""
+    from jm_socialsec.batch import cohorts
     from jm_socialsec.engine import params
     from jm_socialsec.retirement.api import resolve
 
+    cohorts.clear()
     params._CACHE.clear()
     resolve.cache_clear()  # type: ignore[attr-defined]
 
 
-def batch_ns(table: Any, cold: bool) -> float:
+def batch_ns(table: Any, cold: bool) -> tuple[float, float]:
+    """(wall, CPU) ns a row, best of 3."""
     from jm_socialsec.batch import estimate_pensions
 
-    best = float("inf")
+    wall = cpu = float("inf")
     for _ in range(3):
         if cold:
             clear_caches()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         estimate_pensions(table, as_of=AS_OF)
-        best = min(best, time.perf_counter() - t)
-    return best / table.num_rows * 1e9
+        wall, cpu = min(wall, time.perf_counter() - t), min(cpu, time.process_time() - c)
+    return wall / table.num_rows * 1e9, cpu / table.num_rows * 1e9
+
+
+def dictionary_encoded(table: Any) -> Any:
+    """``birth`` and ``category`` as dictionary columns (what Parquet or pandas categoricals give)."""
+    for name in ("birth", "category"):
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, name, table.column(name).dictionary_encode())
+    return table
 
 
 def scalar_ns(table: Any, rows: int = 2000) -> float:
@@ -94,16 +108,19 @@ def _scalar(fn: Any, p: dict[str, Any]) -> Any:
 _PEAK = "print(next(int(x.split()[1]) // 1024 for x in open('/proc/self/status') if x.startswith('VmHWM')))"
 
 
-def peak_in_memory(n: int) -> int:
-    """MiB of a fresh process that builds the roster and estimates it whole."""
+_RSS = "print(next(int(x.split()[1]) // 1024 for x in open('/proc/self/status') if x.startswith('VmRSS')))"
+
+
+def peak_in_memory(n: int) -> tuple[int, int]:
+    """(peak MiB, MiB before estimating) of a fresh process that builds the roster and estimates it whole."""
     code = (
         f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_batch as b; "
         f"from jm_socialsec.batch import estimate_pensions; t = b.roster({n}); "
+        f"estimate_pensions(t.slice(0, 10), as_of=b.AS_OF); {_RSS}; "
         f"r = estimate_pensions(t, as_of=b.AS_OF); {_PEAK}"
     )
-    return int(
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()[-1]
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return int(out[-1]), int(out[-2])
 
 
 def peak_streaming(table: Any, chunk: int) -> tuple[int, float]:
@@ -124,20 +141,32 @@ def peak_streaming(table: Any, chunk: int) -> tuple[int, float]:
         return int(out.split()[-1]), time.perf_counter() - t
 
 
+def _line(label: str, ns: tuple[float, float], note: str = "") -> str:
+    wall, cpu = ns
+    rates = f"{wall:7.0f} ns/row wall ({1e9 / wall:11,.0f} rows/s)  {cpu:7.0f} ns/row CPU ({1e9 / cpu:11,.0f} rows/s)"
+    return f"{label:22s} {rates}{note}"
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     table = roster(n)
     from jm_socialsec.batch import estimate_pensions
 
     estimate_pensions(table.slice(0, 1000), as_of=AS_OF)  # imports, tables loaded
-    warm, cold = batch_ns(table, cold=False), batch_ns(table, cold=True)
+    cold, warm = batch_ns(table, cold=True), batch_ns(table, cold=False)
+    encoded = dictionary_encoded(table)
+    dict_cold = batch_ns(encoded, cold=True)
     scalar = scalar_ns(table)
     print(f"rows: {n:,}")
-    print(f"batch, warm:  {warm:8.0f} ns/row  {1e9 / warm:12,.0f} rows/s")
-    print(f"batch, cold:  {cold:8.0f} ns/row  {1e9 / cold:12,.0f} rows/s  (parameter caches cleared first)")
-    print(f"scalar loop:  {scalar:8.0f} ns/row  {1e9 / scalar:12,.0f} rows/s  (estimate_pension, 2,000 rows, warm)")
-    print(f"ratio scalar / batch (cold): {scalar / cold:,.0f}x")
-    print(f"peak RSS, {n:,} rows in memory: {peak_in_memory(n)} MiB")
+    print(_line("batch, cold:", cold, "  (parameter look-up included)"))
+    print(_line("batch, warm:", warm, "  (reads remembered from the run before)"))
+    print(_line("dictionary text, cold:", dict_cold, "  (birth, category dictionary-encoded)"))
+    print(
+        f"scalar loop:           {scalar:7.0f} ns/row ({1e9 / scalar:,.0f} rows/s; estimate_pension, 2,000 rows, warm)"
+    )
+    print(f"ratio scalar / batch (cold, wall): {scalar / cold[0]:,.0f}x")
+    peak, before = peak_in_memory(n)
+    print(f"peak RSS, {n:,} rows in memory: {peak} MiB ({before} MiB with the roster built, before estimating)")
     mib, seconds = peak_streaming(table, 100_000)
     print(f"peak RSS, jm-socialsec batch by chunks of 100,000 from Parquet: {mib} MiB ({seconds:.1f} s with start-up)")
 

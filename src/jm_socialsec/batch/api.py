@@ -14,6 +14,7 @@ from ..engine.errors import InputError
 from ..engine.params import Params
 from . import io
 from .errors import RowErrors
+from .fast import fast_columns
 from .pension import estimate
 from .results import columns, spill_to_scalar
 from .roster import read
@@ -38,9 +39,19 @@ def check_columns(table: pa.Table) -> None:
 def pension_columns(
     table: pa.Table, as_of: date | None = None, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, pa.Array]:
-    """The result columns for an Arrow table (a pure function of a partition: Dask maps it)."""
+    """The result columns for an Arrow table (a pure function of a partition: Dask maps it).
+
+    The rows the fast path takes (:mod:`.fast`) are computed there; the others, or every row when
+    it takes none, by :func:`general_columns`.
+    """
     check_columns(table)
     params = Params(as_of, overrides)
+    fast = fast_columns(table, params, overrides, lambda rows: general_columns(rows, params, overrides))
+    return fast if fast is not None else general_columns(table, params, overrides)
+
+
+def general_columns(table: pa.Table, params: Params, overrides: Mapping[str, Any] | None) -> dict[str, pa.Array]:
+    """Every row through the general path: any input form, grouped look-ups, exact lines."""
     roster = read(table)
     errors = RowErrors(table.num_rows)
     outcome = estimate(params, roster, errors)

@@ -12,6 +12,7 @@ overrides (what-if analysis) and remembers every value used, so the result can c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -185,7 +186,14 @@ def _maybe_replaced(p: Param, last: DatedValue, on: date, as_of: date) -> tuple[
 
 def reverify_due(verified_on: date | None, as_of: date) -> bool:
     """Whether a document's text was last verified more than a year before ``as_of``."""
-    return verified_on is not None and verified_on + relativedelta(years=1) < as_of
+    return verified_on is not None and _a_year_after(verified_on) < as_of
+
+
+@functools.lru_cache(maxsize=4096)
+def _a_year_after(day: date) -> date:
+    """The same day a year later (29 February → 28 February); a register has few such days, so
+    each is worked out once (``relativedelta`` costs microseconds, a first read pays it)."""
+    return day + relativedelta(years=1)
 
 
 def lookup(

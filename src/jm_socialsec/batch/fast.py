@@ -1,0 +1,345 @@
+"""The fast path (快速路径): statutory rows in int64 fixed point, by cache-sized chunks.
+
+Most rows of a roster are alike: ``birth`` + ``category`` with the statutory choice, numbers that
+read cleanly, no derived deemed years. Those rows are computed here in a few dozen numpy passes
+over chunks of :data:`CHUNK` rows (the arrays stay in the L2 cache): the figures come from their
+cohort (:mod:`.cohorts`, one scalar resolution per birth month × category, looked up by a small
+integer key), each line is one int64 numerator rounded half-up by one floor division, and the
+result columns are written straight into the Arrow buffers.
+
+Every other row — anything a reader does not call ``ok`` (a bad or missing value, text numbers,
+a flexible choice, a given retirement month, derived deemed years, a value beyond the int64
+bounds) — is sent whole to the general path (:func:`.api.general_columns`), which finds its
+error or its amounts exactly as before, and spliced back into place. So the fast path only has to
+be exact on the rows it keeps, and the refusals it makes itself are whole-cohort ones (read in the
+scalar order by :mod:`.cohorts`) and the working-life check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import NoneType
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from ..engine.errors import SocialSecError
+from ..engine.months import YearMonth
+from ..engine.params import Params
+from ..engine.regions import Region
+from ..engine.tables import registry
+from ..retirement import Category
+from . import fastread as fr
+from .cohorts import (
+    CATEGORIES,
+    FIRST_MONTH,
+    INDEX_SCALE,
+    KEYS,
+    MONEY_MAX,
+    WEIGHTED_MAX,
+    Cohorts,
+    Errors,
+    Figures,
+)  # fmt: skip
+from .fastout import Out
+
+#: Rows per chunk: a few dozen int64 arrays of this length stay within a 2 MiB L2 cache.
+CHUNK = 1 << 16
+_YEAR = 12  # months in a year (structural)
+_CODES = fr.Codes([c.value for c in CATEGORIES])
+#: Columns whose rows, when given, go to the general path (other ways to give the retirement).
+_ELSEWHERE = ("retirement_month", "age_years", "age_months", "choice", "special_type", "special_years")
+General = Callable[[pa.Table], dict[str, pa.Array]]
+
+
+@dataclass
+class Run:
+    """What every chunk of a run shares."""
+
+    cohorts: Cohorts
+    errors: Errors
+    x_max: int  # the index ceiling in units of 10⁻⁹
+    last_birth: int  # the as_of month: a later birth is refused (by the general path)
+    working_life: int  # the error number of the working-life refusal
+    birth: Any  # the birth column as string views (None: read per distinct value)
+    category: Any  # the same for the category
+    parsed: dict[Any, Any] = field(default_factory=dict)  # dictionaries read per value, this run
+
+
+def fast_columns(
+    table: pa.Table, params: Params, overrides: Mapping[str, Any] | None, general: General
+) -> dict[str, pa.Array] | None:
+    """The result columns, or None when no row can take the fast path (no birth and category)."""
+    if table.num_rows == 0 or not {"birth", "category"} <= set(table.column_names):
+        return None
+    try:
+        ceiling = params.value("pension.max_average_index", params.as_of)
+    except SocialSecError:
+        return None  # every row is refused the same way: the general path says how
+    cn, cd = ceiling.as_integer_ratio()
+    x_max = min(cn * INDEX_SCALE // cd, fr.spacing_limit(9))
+    found = Cohorts(params, x_max, _context(params, overrides))
+    errors = found.errors
+    run = Run(found, errors, x_max, YearMonth.of(params.as_of).index, errors.id("input_invalid", "contribution_months"),
+              _views_unless_seven(table.column("birth")), fr.views(table.column("category")))  # fmt: skip
+    out = Out(table.num_rows)
+    start = 0
+    for rb in table.to_batches(max_chunksize=CHUNK):
+        _chunk(rb, run, out, start)
+        start += rb.num_rows
+    rows = np.flatnonzero(out.general)
+    if rows.size:
+        out.splice(rows, general(table.take(rows)), errors)
+    return out.columns(errors)
+
+
+def _views_unless_seven(col: pa.ChunkedArray) -> Any:
+    """String views of a month column, unless its first chunk is all 7-byte text (read as bytes)."""
+    if col.num_chunks and fr.seven_bytes(col.chunk(0).slice(0, CHUNK)) is not None:
+        return None
+    return fr.views(col)
+
+
+def _context(params: Params, overrides: Mapping[str, Any] | None) -> Any:
+    """What the tables' answers depend on: the tables loaded (as the engine's own cache keys
+    them), the day and the overrides' values; None (read afresh) for a value that is not plain."""
+    given = dict(overrides or {})
+    if not all(_plain(v) for v in given.values()):
+        return None
+    return id(registry()), params.as_of, tuple(sorted((str(k), repr(v)) for k, v in given.items()))
+
+
+def _plain(value: Any) -> bool:
+    """A value whose text says all it is (numbers, text, and mappings or lists of them)."""
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, str | int | float | Decimal | NoneType)
+
+
+def _column(rb: pa.RecordBatch, name: str) -> pa.Array | None:
+    i = rb.schema.get_field_index(name)
+    return None if i < 0 else rb.column(i)
+
+
+def _category(value: Any) -> int:
+    return CATEGORIES.index(Category.parse(value))
+
+
+def _region(value: Any) -> int:
+    Region.parse(value)
+    return 0
+
+
+def _person(rb: pa.RecordBatch, run: Run, span: slice) -> tuple[Any, Any]:
+    """(cohort key, ok): birth month × category, for canonical text (else per distinct value)."""
+    column = _column(rb, "birth")
+    seven = fr.seven_bytes(column)
+    if seven is not None:
+        birth, ok = fr.month_index(seven)
+    elif run.birth is not None:
+        birth, ok = fr.month_index_views(run.birth[span])
+    else:
+        birth, ok = fr.month_by_value(column, run.parsed)
+    if run.category is not None:
+        cat, good = _CODES.read(run.category[span])
+    else:
+        cat, good = fr.by_value(_column(rb, "category"), _category, run.parsed)
+    ok &= good
+    ok &= birth <= run.last_birth
+    ok &= birth >= FIRST_MONTH  # a date is read without the years' limits: keep the key in its table
+    key = birth - FIRST_MONTH
+    key *= len(CATEGORIES)
+    key += cat
+    np.maximum(key, 0, out=key)  # rows not ok: any key within the table
+    np.minimum(key, KEYS - 1, out=key)
+    return key, ok
+
+
+def _read(rb: pa.RecordBatch, run: Run, span: slice) -> tuple[dict[str, Any], Any]:
+    """The chunk's inputs in fixed point, and the rows the fast path can take."""
+    n = rb.num_rows
+
+    def col(name: str) -> pa.Array | None:
+        return _column(rb, name)
+
+    key, ok = _person(rb, run, span)
+    months, good = fr.whole(col("contribution_months"), n)
+    ok &= good
+    index, good = fr.fixed(col("average_index"), n, 9, 0, run.x_max)
+    ok &= good
+    balance, good = fr.fixed(col("account_balance"), n, 6, -1, MONEY_MAX)
+    ok &= good
+    for name in _ELSEWHERE:
+        _not_given(col(name), ok)
+    region = col("region")
+    if region is not None and region.null_count < n:
+        ok &= fr.by_value(region, _region, run.parsed)[1] | ~fr.valid(region)
+    rows = {"key": key, "m": months, "x": index, "bal": balance}
+    rows.update(_deemed(rb, months, ok))
+    return rows, ok
+
+
+def _not_given(arr: pa.Array | None, ok: Any) -> None:
+    if arr is not None and arr.null_count < len(arr):
+        ok &= ~fr.valid(arr)
+
+
+def _deemed(rb: pa.RecordBatch, months: Any, ok: Any) -> dict[str, Any]:
+    """Deemed time: months within the total, a readable account; the amounts where deemed."""
+    n = rb.num_rows
+    dm, da = _column(rb, "deemed_months"), _column(rb, "deemed_account")
+    if da is not None and da.null_count < n:
+        ok &= fr.readable(da, MONEY_MAX / 10**6)
+    if dm is None or dm.null_count == n:
+        return {}
+    deemed, good = fr.whole(dm, n)
+    if dm.null_count:
+        good |= ~fr.valid(dm)
+    ok &= good
+    ok &= deemed <= months
+    rows = np.flatnonzero(deemed > 0)
+    if rows.size == 0:
+        return {}
+    w, good, _ = fr.at_rows(_column(rb, "weighted_deemed_years"), rows, 9, -1, WEIGHTED_MAX)
+    ok[rows] &= good  # no weighted years: derived from the region (general path)
+    if da is None:
+        return {"deemed": rows, "w": w, "da": np.zeros(rows.size, np.int64)}
+    acct, good, given = fr.at_rows(da, rows, 6, -1, MONEY_MAX)
+    if not given.all():
+        good |= ~given
+        acct[~given] = 0  # not given: the default 0
+    ok[rows] &= good
+    return {"deemed": rows, "w": w, "da": acct}
+
+
+def _chunk(rb: pa.RecordBatch, run: Run, out: Out, start: int) -> None:
+    span = slice(start, start + rb.num_rows)
+    rows, ok = _read(rb, run, span)
+    if not ok.any():
+        out.general[span] = True
+        return
+    c = run.cohorts.lookup(rows["key"], ok)
+    fig = run.cohorts.figures
+    for flag in ("wide", "odd"):
+        if flag not in fig.same or fig.same[flag]:
+            ok &= ~fig.arrays[flag].take(c)
+    np.logical_not(ok, out=out.general[span])
+    per_row = fig.many(("limit", "kh", "da"), c)
+    rows.update(limit=per_row["limit"], kh=per_row["kh"], divisor=per_row["da"])
+    _refusals(fig, c, rows, run.working_life, out, span)
+    if "provisional" in fig.same:
+        out.provisional[span] = bool(fig.same["provisional"])
+    else:
+        fig.arrays["provisional"].take(c, out=out.provisional[span])
+    _lines(fig, c, rows, out, span)
+
+
+def _refusals(fig: Figures, c: Any, rows: dict[str, Any], working_life: int, out: Out, span: slice) -> None:
+    """Error number, months missing, eligible and amounts: the cohort's refusal, the working life,
+    the minimum years, then the lines' reads."""
+    m, deemed = rows["m"], rows.get("deemed")
+    over = m > rows["limit"]
+    err = fig.get("err_a", c)
+    if isinstance(err, int) and err == 0 and fig.same.get("err_plain") == 0 and fig.same.get("err_deemed") == 0:
+        code = out.code[span]  # the usual case: only the working life refuses
+        np.multiply(over, working_life, out=code, casting="unsafe")
+        if over.any():
+            out.seen.add(working_life)
+    else:
+        code = over * (working_life - err) + err  # the working life is checked before the minimum years
+        out.seen.update({working_life, *np.asarray(fig.arrays["err_a"]).tolist()} - {0})
+    missing = fig.get("need", c) - m
+    np.maximum(missing, 0, out=missing)
+    eligible = missing == 0
+    if fig.same.get("err_plain") != 0 or fig.same.get("err_deemed") != 0:
+        late = np.asarray(fig.arrays["err_plain"].take(c))
+        if deemed is not None:
+            late[deemed] = fig.arrays["err_deemed"].take(c[deemed])
+        late *= (code == 0) & eligible
+        code = code + late
+        out.seen.update({*fig.arrays["err_plain"].tolist(), *fig.arrays["err_deemed"].tolist()} - {0})
+    out.code[span] = code
+    out.missing[span] = missing
+    out.eligible[span] = eligible
+    np.logical_and(eligible, code == 0, out=out.amounts[span])
+
+
+def _half_up(num: Any, den: Any, into: Any = None) -> Any:
+    """``num / den`` (≥ 0) to a whole number, a half up: ⌊(2·num + den) / (2·den)⌋ (in place, or
+    the last step into ``into``)."""
+    if isinstance(den, int) and den == 1:
+        if into is not None:
+            into[...] = num
+        return num
+    if isinstance(den, int) and den % 2 == 0:  # ⌊(2n + d) / 2d⌋ = ⌊(n + d/2) / d⌋: one pass fewer
+        num += den // 2
+        return np.floor_divide(num, den, out=num if into is None else into)
+    num *= 2
+    num += den
+    return np.floor_divide(num, 2 * den, out=num if into is None else into)
+
+
+def _times(values: Any, k: Any) -> Any:
+    """``values × k`` as a new array (no multiplication by a uniform 1)."""
+    return values.copy() if isinstance(k, int) and k == 1 else values * k
+
+
+def _account(balance: Any, k: Any, divisor: Any) -> Any:
+    """个人账户养老金 in 分: ⌊(2·k·b + d) / 2d⌋ (k = 1 for a whole 计发月数: no multiplication)."""
+    if isinstance(divisor, int):
+        return _half_up(_times(balance, k), divisor)
+    num = balance * 2 if isinstance(k, int) and k == 1 else balance * (2 * k)
+    num += divisor
+    num //= divisor * 2
+    return num
+
+
+def _lines(fig: Figures, c: Any, rows: dict[str, Any], out: Out, span: slice) -> None:
+    """The lines in 分, written into the output words (garbage on refused rows: their cells are null)."""
+    m, x, g = rows["m"], rows["x"], fig.get
+    words = {name: w[span, 0] for name, w in out.words.items()}
+    basic = x + INDEX_SCALE
+    basic *= m
+    basic *= rows["kh"]  # kh·(S + x)·m, or kl·x·m below the threshold
+    low = np.flatnonzero(x < g("low_x", c))
+    if low.size:
+        basic[low] = x[low] * m[low] * g("kl", c[low])
+    total = _half_up(basic, g("d", c))
+    words["basic"][...] = total
+    account = _account(rows["bal"], g("ka", c), rows["divisor"])
+    words["account"][...] = account
+    total += account
+    years = m // _YEAR
+    trans = years * g("tp", c)
+    trans += g("tf", c)
+    trans = _half_up(trans, g("dt", c))
+    deemed = rows.get("deemed")
+    if deemed is None:
+        words["adjustment"][...] = 0
+    else:
+        old, adjustment = _adjustment(fig, c[deemed], rows, years[deemed])
+        trans[deemed] += old
+        total[deemed] += adjustment
+        words["adjustment"][...] = 0
+        words["adjustment"][deemed] = adjustment
+    words["transitional"][...] = trans
+    np.add(total, trans, out=words["total"])
+    words["base"][...] = g("base", c)
+    words["annuity_months"][...] = g("annuity", c)
+
+
+def _adjustment(fig: Figures, c: Any, rows: dict[str, Any], years: Any) -> tuple[Any, Any]:
+    """(原办法, 过渡性调整额) in 分 for the rows with deemed time."""
+    g = fig.get
+    old = _half_up(_times(rows["da"], g("ko", c)), g("do", c))
+    new = _half_up(rows["w"] * g("kn", c), g("dn", c))
+    dg = g("dg", c)
+    gap = (new - old) * dg - years * g("kg", c)
+    np.maximum(gap, 0, out=gap)
+    gap *= g("pn", c)
+    return old, _half_up(gap, dg * g("pd", c))

@@ -1,0 +1,248 @@
+"""The batch's fast path (issue 13, speed): exact on every row it keeps, and the boundaries it draws.
+
+The fast path (``jm_socialsec.batch.fast``) computes the statutory rows in int64 fixed point by
+chunks and sends every other row to the general path. What could go wrong is at its edges: the
+byte-level readers (a "YYYY-MM" decoded from its bytes, a category matched on its string view, a
+float read as the decimal it stands for), the int64 bounds (a cohort that could overflow must go
+to the general path), the chunk boundaries and the splice of general rows back into place. Each
+is checked against the scalar ``estimate_pension`` (the reference, row by row) or against the
+rule it implements (``YearMonth.of``, ``Decimal(repr(x))``, exact rounding with ``Fraction``).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jm_socialsec.batch import api, cohorts, estimate_pensions, fast  # noqa: E402
+from jm_socialsec.batch import fastread as fr  # noqa: E402
+from jm_socialsec.engine.months import YearMonth  # noqa: E402
+from jm_socialsec.engine.params import Params  # noqa: E402
+from test_batch import AS_OF, compare, roster, table_of  # noqa: E402
+
+CATEGORY = ["male", "female_55", "female_50"]
+
+
+def _clean(n: int, seed: int) -> list[dict[str, Any]]:
+    """Statutory rows the fast path takes: birth + category, numbers, deemed time with weighted years."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(n):
+        cat = rng.choice(CATEGORY)
+        first = {"male": 1960, "female_55": 1965, "female_50": 1970}[cat]
+        months = rng.randint(0, 520)
+        row: dict[str, Any] = {
+            "birth": f"{rng.randint(first, first + 9)}-{rng.randint(1, 12):02d}",
+            "category": cat,
+            "contribution_months": months,
+            "average_index": round(rng.uniform(0.05, 3.0), rng.choice([1, 2, 4, 6])),
+            "account_balance": round(rng.uniform(0, 500_000), rng.choice([0, 2, 3])),
+        }
+        if rng.random() < 0.3 and months:
+            deemed = rng.randint(1, min(months, 250))
+            row.update(deemed_months=deemed, deemed_account=round(rng.uniform(0, 40_000), 2),
+                       weighted_deemed_years=round(rng.uniform(0, deemed / 12 * 1.3), 4))  # fmt: skip
+        rows.append(row)
+    return rows
+
+
+def _general_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the rows sent to the general path by ``estimate_pensions``."""
+    sent: list[int] = []
+    real = api.general_columns
+
+    def spy(table: Any, params: Any, overrides: Any) -> Any:
+        sent.append(table.num_rows)
+        return real(table, params, overrides)
+
+    monkeypatch.setattr(api, "general_columns", spy)
+    return sent
+
+
+def test_clean_statutory_rows_take_the_fast_path_and_match_the_scalar_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster of birth + category rows never reaches the general path, and every row is the
+    scalar path's (amounts to the 分, ineligible rows, the working-life refusal)."""
+    sent = _general_rows(monkeypatch)
+    rows = _clean(3000, seed=31)
+    assert compare(rows, estimate_pensions(table_of(rows), as_of=AS_OF)) > 500
+    assert sent == []
+
+
+def test_mixed_rows_are_spliced_back_in_place_across_chunk_edges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 37 rows over a table of ragged Arrow chunks: rows of both paths, in order."""
+    sent = _general_rows(monkeypatch)
+    monkeypatch.setattr(fast, "CHUNK", 37)
+    rows = roster(1500, seed=41)
+    whole = table_of(rows)
+    ragged = pa.concat_tables([whole.slice(a, b - a) for a, b in [(0, 5), (5, 300), (300, 301), (301, 1500)]])
+    assert ragged.column("birth").num_chunks == 4
+    compare(rows, estimate_pensions(ragged, as_of=AS_OF))
+    assert 0 < sum(sent) < len(rows)  # both paths were used
+
+
+def test_dictionary_and_irregular_month_text_read_as_the_scalar_path_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dictionary-encoded birth and category (as read from Parquet; chunks of 64 rows share the
+    dictionary, parsed once), months written "1966-7", "1966/07" or with spaces, and category
+    codes in another spelling: the scalar answer each."""
+    monkeypatch.setattr(fast, "CHUNK", 64)
+    rows = _clean(400, seed=5)
+    odd = ["1966-7", "1966/07", " 1966-07 ", "1966年7月", "1966-13", "1899-12", None, "2026-12"]
+    for i, text in enumerate(odd):
+        rows[i]["birth"] = text
+    rows[20]["category"], rows[21]["category"], rows[22]["category"] = "MALE", None, "femal_55"
+    table = table_of(rows)
+    compare(rows, estimate_pensions(table, as_of=AS_OF))
+    encoded = table.set_column(0, "birth", table.column("birth").dictionary_encode())
+    encoded = encoded.set_column(1, "category", encoded.column("category").dictionary_encode())
+    compare(rows, estimate_pensions(encoded, as_of=AS_OF))
+
+
+def test_birth_as_dates_including_before_1900_is_the_scalar_answer() -> None:
+    """A date32 birth column is read per value (its month); a birth before the cohort table's
+    first month (1900-01) is not clipped onto it: the general path answers (the scalar refusal)."""
+    rows = _clean(200, seed=12)
+    table = table_of(rows)
+    for r in rows:
+        y, m = (int(p) for p in r["birth"].split("-"))
+        r["birth"] = date(y, m, 15)
+    rows[0]["birth"], rows[1]["birth"] = date(1850, 3, 1), date(1899, 12, 31)
+    table = table.set_column(0, "birth", pa.array([r["birth"] for r in rows], pa.date32()))
+    compare(rows, estimate_pensions(table, as_of=AS_OF))
+
+
+def test_integer_and_decimal_columns_are_read_exactly() -> None:
+    """Balances as int64 and as decimal128(20, 3), indices as decimal128(10, 4): the scalar answer."""
+    rows = _clean(300, seed=8)
+    table = table_of(rows)
+    for r in rows:
+        r["account_balance"] = int(r["account_balance"])
+        r["average_index"] = Decimal(str(r["average_index"])).quantize(Decimal("0.0001"))
+    index = table.schema.get_field_index("average_index")
+    balance = table.schema.get_field_index("account_balance")
+    table = table.set_column(index, "average_index", pa.array([r["average_index"] for r in rows], pa.decimal128(10, 4)))
+    as_int = table.set_column(balance, "account_balance", pa.array([r["account_balance"] for r in rows], pa.int64()))
+    compare(rows, estimate_pensions(as_int, as_of=AS_OF))
+    money = pa.array([Decimal(r["account_balance"]) for r in rows], pa.decimal128(20, 3))
+    compare(rows, estimate_pensions(table.set_column(balance, "account_balance", money), as_of=AS_OF))
+
+
+def test_a_cohort_that_could_overflow_int64_goes_to_the_general_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rate per year of 0.0100000001 (an override, 10 places) puts the basic line over a
+    denominator above 2⁶²: those rows are computed by the general path (Python integers) and still
+    equal the scalar path."""
+    sent = _general_rows(monkeypatch)
+    rows = _clean(60, seed=9)
+    overrides = {"pension.basic_rate_per_year": "0.0100000001"}
+    out = estimate_pensions(table_of(rows), as_of=AS_OF, overrides=overrides).to_pylist()
+    from jm_socialsec import estimate_pension
+
+    for row, got in zip(rows, out, strict=True):
+        try:
+            want = estimate_pension(**row, as_of=AS_OF, overrides=overrides)
+        except Exception as e:
+            assert got["error_code"] == e.code  # type: ignore[attr-defined]
+            continue
+        assert (got["total"], got["basic"]) == (want.total, want.basic)
+    assert sum(sent) > 0
+
+
+@given(
+    kh=st.integers(0, 10**9), kl=st.integers(0, 10**9), d=st.integers(1, 10**15),
+    limit=st.integers(-5, 2000), ka=st.integers(0, 10**6), da=st.integers(1, 10**12),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_a_cohort_not_marked_wide_keeps_every_numerator_below_2_to_the_62(
+    kh: int, kl: int, d: int, limit: int, ka: int, da: int
+) -> None:
+    """The bound the fast path relies on: for the largest inputs a kept row can have (months
+    within the working life, the index at its ceiling of 3, money at 10⁹ 元), 2·numerator + d < 2⁶²."""
+    c = cohorts.Cohort(kh=kh, kl=kl, d=d, limit=limit, ka=ka, da=da)
+    x_max = 3 * cohorts.INDEX_SCALE
+    cohorts._check_bounds(c, x_max)
+    m = max(limit, 0)
+    worst = max(kh * (cohorts.INDEX_SCALE + x_max) * m, kl * x_max * m)
+    fits = 2 * worst + d < 2**62 and 2 * ka * cohorts.MONEY_MAX + da < 2**62
+    if not c.wide:
+        assert fits
+
+
+@given(num=st.integers(0, 2**40), den=st.integers(1, 2**20))
+@settings(max_examples=300, deadline=None)
+def test_half_up_is_the_exact_quotient_rounded_half_up(num: int, den: int) -> None:
+    """``_half_up`` (both forms: an even scalar, any array) equals ⌊num/den + ½⌋ computed with Fraction."""
+    want = int(Fraction(num, den) + Fraction(1, 2))  # num ≥ 0: int() is the floor
+    assert int(fast._half_up(np.array([num], np.int64), den)[0]) == want
+    assert int(fast._half_up(np.array([num], np.int64), np.array([den], np.int64))[0]) == want
+
+
+_DIGITS = st.sampled_from(list("0123456789-/ x年"))
+
+
+@given(st.one_of(st.text(_DIGITS, min_size=7, max_size=7), st.builds(
+    lambda y, m: f"{y:04d}-{m:02d}", st.integers(1800, 2300), st.integers(0, 13))))  # fmt: skip
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_month_bytes_decode_only_canonical_months_and_to_the_scalar_month(text: str) -> None:
+    """A 7-byte text is ok exactly when it is "YYYY-MM" within 1900–2200, and then its index is
+    ``YearMonth.of(text)``'s (anything else goes to the general path, which parses it)."""
+    arr = pa.array([text, "2000-01"])
+    seven = fr.seven_bytes(arr)
+    if seven is None:  # not 7 bytes of UTF-8 (a multi-byte character)
+        return
+    index, ok = fr.month_index(seven)
+    canonical = len(text) == 7 and text[4] == "-" and text[:4].isascii() and text[:4].isdigit()
+    canonical = canonical and text[5:].isdigit() and 1900 <= int(text[:4]) <= 2200 and 1 <= int(text[5:]) <= 12
+    assert bool(ok[0]) is canonical
+    if canonical:
+        assert int(index[0]) == YearMonth.of(text).index
+    views_index, views_ok = fr.month_index_views(fr.views(arr))
+    assert bool(views_ok[0]) is canonical and (not canonical or views_index[0] == index[0])
+
+
+@given(st.text(st.sampled_from(list("femal_0512 MALE男")), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_category_views_match_only_the_exact_codes(text: str) -> None:
+    """A category is matched on its string view only when it is exactly one of the codes."""
+    code, ok = fast._CODES.read(fr.views(pa.array([text, None])))
+    assert bool(ok[0]) is (text in CATEGORY) and not ok[1]
+    if text in CATEGORY:
+        assert int(code[0]) == CATEGORY.index(text)
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True, width=64), st.sampled_from([6, 9]))
+@settings(max_examples=500, deadline=None)
+def test_a_float_is_read_as_the_decimal_its_shortest_text_stands_for(x: float, scale: int) -> None:
+    """ok ⇒ units / 10^scale is ``Decimal(repr(x))`` (what the scalar path reads), exactly."""
+    units, ok = fr.fixed(pa.array([x]), 1, scale, -1, fr.spacing_limit(scale))
+    if ok[0]:
+        assert Decimal(int(units[0])).scaleb(-scale) == Decimal(repr(x))
+    elif x == x and abs(x) < 1e6 and x >= 0 and Decimal(repr(x)).as_tuple().exponent >= -scale:
+        pytest.fail(f"{x!r} has at most {scale} places and should be read")
+
+
+def test_reads_are_kept_per_day_and_overrides_and_forgotten_on_clear() -> None:
+    """The cohorts' reads are remembered per (as_of, overrides): a second roster on the same day
+    reads nothing again; another day or another override reads afresh; ``clear`` forgets."""
+    cohorts.clear()
+    t = table_of(_clean(50, seed=2))
+    estimate_pensions(t, as_of=AS_OF)
+    assert len(cohorts._CONTEXTS) == 1
+    estimate_pensions(t, as_of=AS_OF)
+    estimate_pensions(t, as_of=date(2026, 6, 1))
+    estimate_pensions(t, as_of=AS_OF, overrides={"pension.transitional.fixed": "100"})
+    assert len(cohorts._CONTEXTS) == 3
+    cohorts.clear()
+    assert not cohorts._CONTEXTS
+    assert Params(AS_OF, None).as_of == AS_OF
