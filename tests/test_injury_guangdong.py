@@ -365,3 +365,19 @@ def test_source_titles_are_the_official_ones() -> None:
     floor = lookup("injury.disability_allowance_floor_grade1_4", date(2021, 1, 1), as_of=AS_OF)
     assert floor.decimal == Decimal(4138)
     assert floor.source.title == "关于调整2021年度我省工伤保险长期待遇发放标准的通知"
+
+
+def test_a_refusal_before_a_text_names_the_text_from_the_register() -> None:
+    """Refusals name documents by their registered titles (tables/sources.toml), not typed-in years:
+    《广东省工伤保险条例（2011年修订）》 (in force 2012-01-01) for Guangdong's leaving grants, and the
+    text the 2019 amendment replaced for its art. 32 (the pension exclusion, from 2019-07-01)."""
+    city = {2010: 4000, 2011: 4000, 2017: 6000}
+    with pytest.raises(NotCovered) as err:
+        injury_benefits(7, "2011-12-31", 5000, leaves_job=True, left_on="2013-03-31", city_average_wages=city)
+    assert "《广东省工伤保险条例（2011年修订）》自 2012-01-01 起施行" in err.value.message_zh
+    with pytest.raises(NotCovered) as err:
+        injury_benefits(
+            8, "2018-03-01", 6000, leaves_job=True, left_on="2019-06-30", draws_pension=True, city_average_wages=city
+        )
+    assert "《广东省工伤保险条例（2011年修订）》的规定未收录" in err.value.message_zh
+    assert "广东省工伤保险条例（2011年修订）" in err.value.message_en

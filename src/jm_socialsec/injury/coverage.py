@@ -17,6 +17,8 @@ from datetime import date
 
 from ..engine.errors import NotCovered
 from ..engine.params import At, ParamValue
+from ..engine.tables import documents, registry
+from ..engine.texts import catalogue, fill, pair
 
 
 def year_before(day: date) -> date:
@@ -24,52 +26,37 @@ def year_before(day: date) -> date:
     return date(day.year - 1, 1, 1)
 
 
-def _refusing_earlier(at: At, param: str, key: str | None, why_zh: str, why_en: str) -> ParamValue:
+def _refusing_earlier(at: At, param: str, key: str | None, code: str) -> ParamValue:
     try:
         return at.get(param, key)
     except NotCovered as e:
         if e.covered_from is not None and at.on < e.covered_from:
+            zh, en = pair(catalogue("injury")["refusal"][code], "text")
+            values = {"since": e.covered_from, **_documents_of(e.param)}
             raise NotCovered(
-                e.param,
-                at.on,
-                e.covered_from,
-                e.covered_until,
-                why_zh.format(since=e.covered_from),
-                why_en.format(since=e.covered_from),
+                e.param, at.on, e.covered_from, e.covered_until, fill(zh, values, "zh"), fill(en, values, "en")
             ) from None
         raise
 
 
+def _documents_of(param: str) -> dict[str, str]:
+    """The document of the table's first period, and the one it amended (from the register)."""
+    first = registry()[param].values[0].source
+    register = documents()
+    amended = register[first.doc].amends if first.doc in register else None
+    return {"document": first.title or first.document, "earlier": register[amended].title if amended else ""}
+
+
 def national(at: At, param: str, key: str | None = None) -> ParamValue:
     """A figure of 工伤保险条例 (2010); before 2011-01-01 the refusal says the old rules applied."""
-    return _refusing_earlier(
-        at,
-        param,
-        key,
-        "{since} 前的工伤适用旧的广东工伤待遇规定，不在本库范围内",
-        "injuries before {since} fall under Guangdong's old rules, out of scope",
-    )
+    return _refusing_earlier(at, param, key, "national_before")
 
 
 def guangdong(at: At, param: str, key: str | None = None) -> ParamValue:
     """A figure of 广东省工伤保险条例: the 2011 revision is in force from 2012-01-01; earlier is refused."""
-    return _refusing_earlier(
-        at,
-        param,
-        key,
-        "《广东省工伤保险条例》2011年修订文本自 {since} 起施行；此前适用的广东标准未收录",
-        "the 2011 revision of Guangdong's work-injury regulation is in force from {since}; "
-        "Guangdong's figures before it were not collected",
-    )
+    return _refusing_earlier(at, param, key, "guangdong_before")
 
 
 def pension_rule(at: At, param: str) -> ParamValue:
     """广东 2019 art. 32, dated by the end of the employment; before 2019-07-01 not collected."""
-    return _refusing_earlier(
-        at,
-        param,
-        None,
-        "{since} 前终止劳动关系且已享受基本养老保险待遇的，广东（2011年修订文本）的规定未收录",
-        "for an employment that ended before {since} while the worker drew a basic pension, "
-        "Guangdong's rule (2011 revision) was not collected",
-    )
+    return _refusing_earlier(at, param, None, "pension_rule_before")
