@@ -132,14 +132,11 @@ def decimal_text(value: Decimal) -> str:
 #: Money in JSON: a string of at least two decimals (the schema says so with a pattern).
 MONEY_PATTERN = r"^-?\d+\.\d{2,}$"
 
+#: Money's JSON form, shared by every money type (the signed one too).
+MONEY_JSON = PlainSerializer(
+    money_text, return_type=Annotated[str, StringConstraints(pattern=MONEY_PATTERN)], when_used="json"
+)
+
 #: Pydantic field type for money (never negative): accepts int, float (via its text), str, Decimal;
 #: serialises to a string with two decimals in JSON so no precision is lost and 分 always show.
-Money = Annotated[
-    Decimal,
-    BeforeValidator(_money_in),
-    PlainSerializer(
-        money_text,
-        return_type=Annotated[str, StringConstraints(pattern=MONEY_PATTERN)],
-        when_used="json",
-    ),
-]
+Money = Annotated[Decimal, BeforeValidator(_money_in), MONEY_JSON]

@@ -15,11 +15,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BeforeValidator, PlainSerializer, StringConstraints, TypeAdapter, ValidationError
+from pydantic import BeforeValidator, TypeAdapter, ValidationError
 
 from .errors import BadValue, InputError
 from .limits import EARLIEST_YEAR, LATEST_YEAR, MOST_MONTHS
-from .money import MONEY_PATTERN, money_text, parse_decimal, read_decimal
+from .money import MONEY_JSON, parse_decimal, read_decimal
 from .months import YearMonth, month_in
 from .regions import parse_region
 
@@ -113,15 +113,7 @@ RegionIn = Annotated[Any, BeforeValidator(parse_region)]
 
 #: A result's amount that may be negative (a difference between two amounts), exact, in JSON a
 #: string of at least two decimals like :data:`~.money.Money`; ``Money`` itself is never negative.
-SignedMoney = Annotated[
-    Decimal,
-    BeforeValidator(read_decimal),
-    PlainSerializer(
-        money_text,
-        return_type=Annotated[str, StringConstraints(pattern=MONEY_PATTERN)],
-        when_used="json",
-    ),
-]
+SignedMoney = Annotated[Decimal, BeforeValidator(read_decimal), MONEY_JSON]
 
 
 def convert(kind: Any, value: Any, field: str) -> Any:
