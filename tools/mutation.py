@@ -1,14 +1,16 @@
 """Mutation testing of the rule modules (issue 14, part 3): mutmut on a scratch copy, kill rates per module.
 
     python tools/mutation.py [--module pension/basic.py ...] [--area pension ...] [--max-children 1]
-                             [--scratch /tmp/jm_mutation] [--source worktree|head] [--rerun]
+                             [--scratch /tmp/jm_mutation] [--source worktree|head]
+                             [--rerun | --rerun-survivors]
                              [--no-run] [--no-classify] [--survivors FILE]
 
 Run it on demand (not in CI), with ``nice -n 10`` on a shared machine: a few minutes per module.
 
 1. **A scratch copy** of the project (``src``, ``tests``, ``tables``, ``pyproject.toml``) under
    ``--scratch``; the working tree is never touched. ``--source head`` copies the last commit
-   instead of the working tree (``git archive``: nothing is written to the repository).
+   instead of the working tree (``git archive``: nothing is written to the repository), with
+   the working tree's ``tests/test_mutants_*.py`` (the tests written for survivors).
 2. **Decorators unrolled.** mutmut 3 leaves decorated functions alone, and almost every rule is
    ``@rule(...)`` and every public function ``@public``. In the copy each decorated top-level
    function (and each ``@property``) is rewritten into the same semantics without decorator
@@ -19,7 +21,8 @@ Run it on demand (not in CI), with ``nice -n 10`` on a shared machine: a few min
    the unmutated run left in a cache.
 3. **mutmut run** (``[tool.mutmut]`` written into the copy's ``pyproject.toml``) with the tests of
    the rule areas (``TESTS`` below); mutmut runs, for each mutant, only the tests that reach the
-   mutated function. Resumable: mutants with a verdict are not run again (``--rerun`` runs them).
+   mutated function. Resumable: mutants with a verdict are not run again (``--rerun`` runs them all,
+   ``--rerun-survivors`` the survivors, once tests were written for them).
 4. **What a survivor changes.** Each surviving mutant is run against a fixed corpus of public
    calls (``corpus()``: the worked case of every estimate in ``tests/contract_cases.py`` and each
    of its inputs varied in turn over a grid of dates, counts, amounts and choices) that reach
@@ -155,8 +158,12 @@ def project_files(source: str) -> Iterator[tuple[str, bytes]]:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             for member in tar.getmembers():
                 handle = tar.extractfile(member) if member.isfile() else None
-                if handle is not None:
+                if handle is not None and not _is_mutant_test(member.name):
                     yield member.name, handle.read()
+        # The tests written for survivors are always the working tree's: they are what is being
+        # measured, and they may not be committed yet.
+        for file in sorted((ROOT / "tests").glob("test_mutants_*.py")):
+            yield file.relative_to(ROOT).as_posix(), file.read_bytes()
         return
     for top in wanted:
         path = ROOT / top
@@ -164,6 +171,10 @@ def project_files(source: str) -> Iterator[tuple[str, bytes]]:
             rel = file.relative_to(ROOT).as_posix()
             if "__pycache__" not in rel and ".hypothesis" not in rel:
                 yield rel, file.read_bytes()
+
+
+def _is_mutant_test(rel: str) -> bool:
+    return re.fullmatch(r"tests/test_mutants_\w+\.py", rel) is not None
 
 
 def prepared(rel: str, content: bytes) -> bytes:
@@ -263,12 +274,17 @@ def verdicts(scratch: Path, rel: str) -> dict[str, int | None]:
     return codes
 
 
-def run_mutmut(scratch: Path, modules: list[str], max_children: int, rerun: bool) -> None:
-    """One ``mutmut run`` per module (mutmut's own clean run and stats come first)."""
+def run_mutmut(scratch: Path, modules: list[str], max_children: int, rerun: str) -> None:
+    """One ``mutmut run`` per module (mutmut's own clean run and stats come first). ``rerun``:
+    ``""`` (only mutants without a verdict), ``"all"``, or ``"survivors"`` (after new tests)."""
     mutmut = Path(sys.executable).with_name("mutmut")
     for rel in modules:
         codes = verdicts(scratch, rel)
-        pending = [k for k, v in codes.items() if v is None or rerun]
+        pending = [
+            k
+            for k, v in codes.items()
+            if v is None or rerun == "all" or (rerun == "survivors" and STATUS.get(v) == "survived")
+        ]
         generated = (scratch / "mutants" / PACKAGE / (rel + ".meta")).exists()
         if generated and not pending:
             print(f"== {rel}: every mutant has a verdict (--rerun to run again)", flush=True)
@@ -571,7 +587,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-children", type=int, default=1)
     p.add_argument("--scratch", type=Path, default=Path("/tmp/jm_mutation"))
     p.add_argument("--source", choices=("worktree", "head"), default="worktree")
-    p.add_argument("--rerun", action="store_true", help="run mutants again that already have a verdict")
+    p.add_argument("--rerun", action="store_const", const="all", default="", help="run every mutant again")
+    p.add_argument(
+        "--rerun-survivors", dest="rerun", action="store_const", const="survivors", help="run the survivors again"
+    )
     p.add_argument("--no-run", action="store_true", help="only report what earlier runs found")
     p.add_argument("--no-classify", action="store_true", help="do not run the survivors against the corpus")
     p.add_argument("--survivors", type=Path, help="write each survivor, its class and diff, to this file")
