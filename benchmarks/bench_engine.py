@@ -109,8 +109,8 @@ def main() -> None:
     imp = fresh("import jm_socialsec")
     first = fresh(
         "from jm_socialsec import estimate_pension; import datetime; "
-        f"estimate_pension(birth='1966-01', category='male', contribution_months=312, average_index='0.85', "
-        f"account_balance='86500', as_of=datetime.date(2026, 11, 21)).total"
+        "estimate_pension(birth='1966-01', category='male', contribution_months=312, average_index='0.85', "
+        "account_balance='86500', as_of=datetime.date(2026, 11, 21)).total"
     )
     print(f"import jm_socialsec (fresh process): {imp * 1e3:.1f} ms; import + first estimate: {first * 1e3:.1f} ms")
 

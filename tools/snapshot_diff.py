@@ -30,7 +30,9 @@ def main(filters: list[str]) -> int:
             if old != text:
                 changed += 1
                 sys.stdout.writelines(
-                    difflib.unified_diff(old.splitlines(True), text.splitlines(True), f"a/{path.name}", f"b/{path.name}")
+                    difflib.unified_diff(
+                        old.splitlines(True), text.splitlines(True), f"a/{path.name}", f"b/{path.name}"
+                    )
                 )
     print(f"{changed} snapshot file(s) differ")
     return 0
