@@ -87,6 +87,8 @@ def test_lookup_reads_a_whole_number_key_as_its_digits() -> None:
     [
         ({"param": 3, "on": "2026-09-01"}, "param"),
         ({"param": None, "on": "2026-09-01"}, "param"),
+        ({"param": "", "on": "2026-09-01"}, "param"),  # found by the fuzz: an empty id is no parameter
+        ({"param": "  ", "on": "2026-09-01"}, "param"),
         ({"on": "2026-13-01"}, "on"),
         ({"on": "yesterday"}, "on"),
         ({"on": (None, 1)}, "on"),

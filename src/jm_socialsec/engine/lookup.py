@@ -41,7 +41,9 @@ def lookup(
     unknown parameter, outside the table's dates or for an unknown key; :class:`InputError`
     naming the argument for a value of the wrong kind.
     """
-    check(isinstance(param, str), "param", "应为参数 id（文字）", "must be a parameter id (text)")
+    check(
+        isinstance(param, str) and bool(param.strip()), "param", "应为参数 id（文字）", "must be a parameter id (text)"
+    )
     day = field_value(on, "on", on_day)
     known = None if as_of is None else field_value(as_of, "as_of", to_day)
     return params.lookup(param, day, known, key=field_value(key, "key", key_text), overrides=overrides)
