@@ -469,3 +469,26 @@ def test_the_batch_never_shows_an_id_number() -> None:
     shown = json.dumps(out.to_pylist(), ensure_ascii=False, default=str)
     shown = shown.replace(ID_X, "").replace(typings(ID_X)["full_width"], "")  # the caller's own columns
     assert not leaks(shown)
+
+
+def _texts(entry: Any) -> Iterator[str]:
+    if isinstance(entry, str):
+        yield entry
+    elif isinstance(entry, dict):
+        for value in entry.values():
+            yield from _texts(value)
+    elif isinstance(entry, list):
+        for value in entry:
+            yield from _texts(value)
+
+
+@pytest.mark.parametrize("area", ["retirement", "pension", "unemployment", "injury", "checklist", "planner"])
+def test_no_text_of_the_catalogues_is_masked_as_personal_data(area: str) -> None:
+    """Masking reads a quoted word as a possible name (“张三” → “张*”): the library's own words must
+    not look like one, or a clerk reads “工*******” (found by mutation testing in injury's
+    ``needs_own_wage`` reason, which quoted the label 工亡职工本人工资 — now in 「」)."""
+    from jm_socialsec.engine.errors import redact
+    from jm_socialsec.engine.texts import catalogue
+
+    masked = [text for text in _texts(catalogue(area)) if redact(text) != text]
+    assert masked == []

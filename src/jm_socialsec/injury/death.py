@@ -38,14 +38,16 @@ _ZERO = Decimal(0)
 def share_survivors(raw: Sequence[Decimal], cap: Decimal) -> tuple[list[Decimal], bool]:
     """Survivor pensions to 分 with their total held at ``cap`` (art. 39: not above the wage).
 
-    Each share is rounded on its own; if the total is above the cap, the shares are scaled in
-    proportion and the cap is split by largest remainder, so the total is exactly the cap.
-    Returns (shares, capped).
+    Each share is rounded on its own; if the shares so paid would be above the cap, they are
+    scaled in proportion and the cap is split by largest remainder, so the total is exactly the
+    cap. Returns (shares, capped): ``capped`` says the cap cut what is paid — also when only the
+    rounding of each share would have gone above it (0.005 + 0.005 + 42.735 = 42.745 is under a
+    cap of 42.75, but 0.01 + 0.01 + 42.74 = 42.76 is not).
     """
     shares = [round_fen(r) for r in raw]
-    total = sum(raw, _ZERO)
     if sum(shares, _ZERO) <= cap:
-        return shares, total > cap
+        return shares, False
+    total = sum(raw, _ZERO)
     exact = [r * cap / total for r in raw]
     floors = [e.quantize(FEN, rounding=ROUND_DOWN) for e in exact]
     leftover = int((cap - sum(floors, _ZERO)) / FEN)
