@@ -588,3 +588,12 @@ def test_own_wage_uses_the_figure_known_on_as_of_and_says_it_is_provisional() ->
     early = own_wage(8000, "2025-05-20", as_of=date(2025, 3, 1))
     assert (early.average_wage, early.lower, early.provisional) == (D(9167), D("5500.20"), True)
     assert own_wage(8000, "2026-03-01", as_of=AS_OF).provisional is True
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 10, 15), date(2026, 11, 30)])
+def test_a_contribution_is_worked_out_as_known_on_the_day_asked(as_of: date) -> None:
+    """A result is dated: it says what was known on the day the caller asked (``as_of``), not on
+    the day it runs. Kills ``as_of`` dropped or set to None on its way to the engine
+    (injury/api.py injury_contribution, mutants 73 and 83)."""
+    r = injury_contribution(1_000_000, 3, "2026-10", D("1.2"), as_of=as_of)
+    assert r.as_of == as_of
