@@ -87,6 +87,8 @@ TESTS = (
     "test_explain.py",
     "test_snapshots.py",
     "test_cli.py",
+    "test_input_fixes.py",
+    "test_table_figures_*.py",
     "test_mutants_*.py",
 )
 #: Decorators not re-applied in the copy (caches: the same values, computed again).
@@ -99,7 +101,7 @@ STATUS |= {37: "type check", -24: "timeout", 24: "timeout", 152: "timeout", 255:
 FRESH_CACHES = """
 
 # --- added by tools/mutation.py in the scratch copy: no cached result crosses into a mutant ---
-def pytest_sessionstart(session):  # type: ignore[no-untyped-def]
+def _clear_rule_caches():  # type: ignore[no-untyped-def]
     import sys
 
     for name, module in list(sys.modules.items()):
@@ -108,6 +110,16 @@ def pytest_sessionstart(session):  # type: ignore[no-untyped-def]
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear) and getattr(value, "__module__", None) == name:
                     clear()
+
+
+def pytest_sessionstart(session):  # type: ignore[no-untyped-def]
+    _clear_rule_caches()
+
+
+def pytest_runtest_setup(item):  # type: ignore[no-untyped-def]
+    # per test too: mutmut maps a cached function to the tests that reach it, and a cache warm
+    # from an earlier test would hide the function from every later one
+    _clear_rule_caches()
 """
 
 
@@ -255,8 +267,10 @@ def sync_copy(scratch: Path, source: str) -> None:
 
 
 def module_key(rel: str) -> str:
-    """``pension/basic.py`` → ``jm_socialsec.pension.basic`` (the prefix of its mutants' names)."""
-    return "jm_socialsec." + rel.removesuffix(".py").replace("/", ".")
+    """``pension/basic.py`` → ``jm_socialsec.pension.basic`` (the prefix of its mutants' names); a
+    package's ``__init__.py`` is named by the package (``checklist/items/__init__.py`` →
+    ``jm_socialsec.checklist.items``), as mutmut names its mutants."""
+    return "jm_socialsec." + rel.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
 
 
 def rule_modules(scratch: Path) -> list[str]:
@@ -289,7 +303,9 @@ def run_mutmut(scratch: Path, modules: list[str], max_children: int, rerun: str)
         if generated and not pending:
             print(f"== {rel}: every mutant has a verdict (--rerun to run again)", flush=True)
             continue
-        names = pending if codes and len(pending) < len(codes) else [module_key(rel) + ".*"]
+        # a package's own mutants are ``<package>.x_…`` / ``<package>.xǁ…``: not its submodules'
+        every = module_key(rel) + (".x*" if rel.endswith("/__init__.py") else ".*")
+        names = pending if codes and len(pending) < len(codes) else [every]
         print(f"== mutmut: {rel} ({len(pending) if codes else 'all'} mutants)", flush=True)
         command = ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(max_children), *names]
         env = {k: v for k, v in os.environ.items() if k not in {"JM_SLOW", "MUTANT_UNDER_TEST"}}
