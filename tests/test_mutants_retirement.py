@@ -92,3 +92,17 @@ def test_each_category_has_a_chinese_name_with_its_original_age() -> None:
     assert Category.MALE.zh == "男职工"
     assert "女职工" in Category.FEMALE_55.zh and "55" in Category.FEMALE_55.zh
     assert "女职工" in Category.FEMALE_50.zh and "50" in Category.FEMALE_50.zh
+
+
+def test_no_flexible_window_for_a_statutory_month_before_the_reform() -> None:
+    """国务院关于渐进式延迟法定退休年龄的办法 第三条 (flexible retirement) is in force from 2025-01-01:
+    a man born 1960-03 reached 60 in 2020-03, before it — no window, (None, None), not an error.
+    Kills ``w is None`` → ``(w is None) and False`` (retirement/flexible.py flexible_window)."""
+    from jm_socialsec.retirement.age import statutory_month
+    from jm_socialsec.retirement.flexible import flexible_window
+
+    params = Params(date(2026, 11, 30))
+    birth = YearMonth(1960, 3)
+    original, _, statutory = statutory_month(params, birth, Category.MALE)
+    assert statutory == YearMonth(2020, 3)
+    assert flexible_window(params, birth, original, statutory) == (None, None)
