@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .errors import BadValue, InputError, InternalError, SocialSecError
 from .limits import EARLIEST_YEAR, LATEST_YEAR
-from .types import to_day
+from .types import months_within, to_day
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -146,3 +146,14 @@ def field_value(value: Any, field: str, convert: Callable[[Any], R]) -> R:
         return convert(value)
     except BadValue as e:
         raise InputError(field, e.why_zh, e.why_en, reason=e.reason) from None
+
+
+def months_count(value: Any, field: str) -> int:
+    """A whole, non-negative count of months within the sanity limit, or :class:`InputError` naming ``field``."""
+    check(
+        isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        field,
+        "应为不小于0的整数（月数）",
+        "must be a whole number of months, not negative",
+    )
+    return field_value(int(value), field, months_within)

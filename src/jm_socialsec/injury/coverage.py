@@ -1,11 +1,14 @@
 """Which texts cover a date (适用范围): refusals that say why.
 
-- 工伤保险条例 (2010 revision) is in force from 2011-01-01: an earlier injury falls under
-  Guangdong's old rules, out of scope.
-- 广东省工伤保险条例, 2011 revision, is in force from 2012-01-01: Guangdong's own figures before
-  it (the leaving grants, 生活护理费, the 24-month cap) were not collected.
-- 广东 2019 art. 32 (the pension exclusion) applies from 2019-07-01; what the 2011 revision said
-  of a worker drawing a pension was not collected.
+- 工伤保险条例 (as revised): an injury before its in-force date falls under Guangdong's old
+  rules, out of scope.
+- 广东省工伤保险条例 (as revised): Guangdong's own figures before its in-force date (the leaving
+  grants, 生活护理费, the cap of 停工留薪期) were not collected.
+- 广东省工伤保险条例 (as amended) art. 32, the pension exclusion: what the earlier text said of a
+  worker drawing a pension was not collected.
+
+The dates are each table's first date (``since`` of its first period), the documents' titles come
+from the register (tables/sources.toml): neither is typed here.
 
 Each helper reads a parameter through the rule's accessor and, for a date before the table's
 first, re-raises :class:`NotCovered` with the reason (never a silent zero).
@@ -48,15 +51,16 @@ def _documents_of(param: str) -> dict[str, str]:
 
 
 def national(at: At, param: str, key: str | None = None) -> ParamValue:
-    """A figure of 工伤保险条例 (2010); before 2011-01-01 the refusal says the old rules applied."""
+    """A figure of 工伤保险条例; before its table's first date the refusal says the old rules applied."""
     return _refusing_earlier(at, param, key, "national_before")
 
 
 def guangdong(at: At, param: str, key: str | None = None) -> ParamValue:
-    """A figure of 广东省工伤保险条例: the 2011 revision is in force from 2012-01-01; earlier is refused."""
+    """A figure of 广东省工伤保险条例; before its table's first date it was not collected: refused."""
     return _refusing_earlier(at, param, key, "guangdong_before")
 
 
 def pension_rule(at: At, param: str) -> ParamValue:
-    """广东 2019 art. 32, dated by the end of the employment; before 2019-07-01 not collected."""
+    """The pension exclusion (广东 art. 32), dated by the end of the employment; before its table's
+    first date not collected: refused."""
     return _refusing_earlier(at, param, None, "pension_rule_before")

@@ -1,13 +1,14 @@
 """Disability benefits by grade (工伤保险条例 第三十三条、第三十五条至第三十七条).
 
 - 一次性伤残补助金 (fund, every grade): 本人工资 × the grade's months (arts. 35-37 (一)).
-- 停工留薪期 (art. 33; 广东 2019 art. 25): the employer keeps paying the original wage, normally
-  at most 12 months, extendable by 12; Guangdong caps it at 24 (from 2012-01-01). Described, not
-  estimated. For a 2011 injury Guangdong's cap was not collected: national maximum + extension.
+- 停工留薪期 (art. 33; 广东 art. 25): the employer keeps paying the original wage, normally at
+  most ``injury.paid_leave.max_months``, extendable by ``max_extension_months``; Guangdong caps
+  it at ``injury.paid_leave.guangdong_max_months`` (from its table's first date).
+  Described, not estimated. Before Guangdong's cap was collected: national maximum + extension.
 - 伤残津贴 (art. 35 (二), grades 1-4, fund; art. 36 (二), grades 5-6, employer when it cannot
   arrange suitable work): 本人工资 × the grade's share, lifted to Jiangmen's minimum wage in force
-  in the month of the appraisal; grades 1-4 also to Guangdong's 托底线 where collected (2020,
-  2021; otherwise a warning says only the minimum wage was applied). Later yearly adjustments are
+  in the month of the appraisal; grades 1-4 also to Guangdong's 托底线 where collected (the years its
+  notices cover; otherwise a warning says only the minimum wage was applied). Later yearly adjustments are
   not modelled.
 
 Each amount is rounded to 分 once; the top-up is the difference to the computed share.

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..engine.api import check, field_value, public
+from ..engine.api import check, months_count, public
 from ..engine.errors import NotCovered
 from ..engine.evaluate import evaluate
 from ..engine.explain import Explained
@@ -36,7 +36,6 @@ from ..engine.money import Money, to_decimal
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.trace import fen, rule
-from ..engine.types import months_within
 from ..inputs.base import accepts_input
 from ..inputs.projection import AssumptionsArg, future, marks_projection
 from .basic import YEAR, M
@@ -236,16 +235,6 @@ def _death(params: Params, died_on: date, months: int, drawn: int, balance: Deci
     }
 
 
-def _months_count(value: Any, field: str) -> int:
-    check(
-        isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-        field,
-        "应为不小于0的整数（月数）",
-        "must be a whole number of months, not negative",
-    )
-    return field_value(int(value), field, months_within)
-
-
 @accepts_input
 @public
 def pension_death_benefits(
@@ -267,8 +256,8 @@ def pension_death_benefits(
     check(isinstance(died_on, date), "died_on", "应为日期", "must be a date")
     params = Params(as_of, overrides)
     check(died_on <= params.as_of, "died_on", "死亡日期晚于知悉日期", "died_on is after the as_of date")
-    months = _months_count(contribution_months, "contribution_months")
-    drawn = _months_count(pension_months_drawn, "pension_months_drawn")
+    months = months_count(contribution_months, "contribution_months")
+    drawn = months_count(pension_months_drawn, "pension_months_drawn")
     balance = to_decimal(account_balance, "account_balance", non_negative=True)
     return evaluate(
         PensionDeathBenefits, _death, died_on, months, drawn, balance,

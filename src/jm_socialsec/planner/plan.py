@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..engine.api import check, field_value, input_error, public
+from ..engine.api import check, field_value, input_error, months_count, public
 from ..engine.errors import InputError
 from ..engine.explain import Notice, notices_for
 from ..engine.money import to_decimal
@@ -37,7 +37,6 @@ from ..engine.months import YearMonth
 from ..engine.params import Params
 from ..engine.projection import Assumptions
 from ..engine.regions import Region
-from ..engine.types import months_within
 from ..pension import PensionEstimate, estimate_pension
 from ..retirement import Category, SpecialWorkType, statutory_month
 from .assumptions import Gap, PlanAssumptions, default_value, plan_assumptions, shown
@@ -242,7 +241,8 @@ def plan_retirement(
     )  # fmt: skip
     keywords = {"as_of": params.as_of, "overrides": overrides, "project": project,
                 "assumptions": a.figures() if project else None}  # fmt: skip
-    run = Run(params, person, a, today, keywords, _balance_check(params, today, _whole(deemed_months, "deemed_months")))
+    deemed = months_count(deemed_months, "deemed_months")
+    run = Run(params, person, a, today, keywords, _balance_check(params, today, deemed))
     whats = _what_ifs(what_ifs)
     found = candidates(params, person.birth, person.category, today.start, person.special, whats)
     _check_start(today, a, _statutory(run))
@@ -302,16 +302,6 @@ def _plan(run: Run, rows: list[PlanRow], project: bool) -> RetirementPlan:
     )
 
 
-def _whole(value: Any, field: str) -> int:
-    check(
-        isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-        field,
-        "应为不小于0的整数（月数）",
-        "must be a whole number of months, not negative",
-    )
-    return field_value(int(value), field, months_within)
-
-
 def _person_today(
     params: Params,
     a: PlanAssumptions,
@@ -336,7 +326,7 @@ def _person_today(
     )
     person = Person(born, Category.parse(category), Region.parse(region), special, deemed)
     money = to_decimal(balance, "account_balance", non_negative=True)
-    return person, _today(params, a, born, _whole(months, "contribution_months"), idx, money)
+    return person, _today(params, a, born, months_count(months, "contribution_months"), idx, money)
 
 
 __all__ = ["PlanAssumptions", "RetirementPlan", "WhatIf", "plan_retirement"]
