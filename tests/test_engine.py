@@ -190,7 +190,9 @@ def test_reading_only_the_amounts_builds_no_explanation(monkeypatch: pytest.Monk
 
 
 @pytest.mark.usefixtures("synthetic")
-def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> None:
+def test_memo_replays_the_reads_and_is_skipped_for_overrides() -> None:
+    """A memoised sub-calculation is never traced (engine/trace.py ``memo``): an explanation's
+    replay takes it from the memo, still citing its reads; a what-if computes it anew."""
     from jm_socialsec.engine.trace import memo
 
     runs: list[int] = []
@@ -205,9 +207,15 @@ def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> Non
     assert runs == [1]  # the second calculation reused the first
     assert [pv.id for pv in second.used] == ["test.base"]  # and still cites what it rests on
     assert sub(Params(date(2026, 1, 1), {"test.base": 5}), 1) == Decimal(6)  # a what-if is computed
-    with tracing():
-        sub(Params(date(2026, 1, 1)), 1)
-    assert runs == [1, 1, 1]
+    assert runs == [1, 1]
+    traced = Params(date(2026, 1, 1))
+    with tracing() as root:
+        assert sub(traced, 1) == Decimal(111)
+    assert runs == [1, 1]  # the replay took it from the memo
+    assert [pv.id for pv in traced.used] == ["test.base"] and not root.children and not root.params
+    with tracing() as root:
+        assert sub(Params(date(2026, 1, 1)), 2) == Decimal(112)  # a first run under a trace
+    assert runs == [1, 1, 2] and not root.params  # untraced: its reads are not the caller's step's
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from . import __version__
 from .engine.api import problems
 from .engine.errors import InputError, SocialSecError
+from .engine.explain import Explained
 from .inputs.base import InputModel
 from .schema import ErrorBody, Estimate, estimates
 
@@ -66,7 +67,9 @@ def create_app() -> FastAPI:
 
 def _add_endpoint(app: FastAPI, estimate: Estimate) -> None:
     def endpoint(body: InputModel) -> Response:
-        return JSONResponse(estimate.run(body).model_dump(mode="json"))
+        result = estimate.run(body)
+        data = result.to_json() if isinstance(result, Explained) else result.model_dump(mode="json")
+        return JSONResponse(data)
 
     # The body's type is this estimate's model: FastAPI reads it from the signature.
     param = inspect.Parameter("body", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=estimate.input)

@@ -253,20 +253,24 @@ def memo(fn: Callable[..., R]) -> Callable[..., R]:
     The tables are immutable and a calculation depends only on its arguments and ``as_of``, so
     the same person's retirement month is worked out once per process (a roster repeats birth
     months by the thousand). A hit replays the values the first run read, and its rule notices,
-    into the caller's record, so results still cite them. Not used while tracing (the trace
-    needs the calls) or with overrides (what-ifs change the figures); errors are not kept.
+    into the caller's record, so results still cite them. A memoised sub-calculation is never
+    traced (its own steps are not part of the caller's explanation), so an explanation's replay
+    takes it from the memo too. Not used with overrides (what-ifs change the figures); errors
+    are not kept.
     """
     cache: dict[tuple[Any, ...], tuple[R, tuple[Any, ...], tuple[Any, ...]]] = {}
 
     @functools.wraps(fn)
     def run(params: Any, *args: Any, **kwargs: Any) -> R:
-        if params.overrides or CURRENT.get() is not None:
-            return fn(params, *args, **kwargs)
+        if params.overrides:
+            with untraced():
+                return fn(params, *args, **kwargs)
         key = (id(params.tables), params.as_of, args, tuple(sorted(kwargs.items())))
         hit = cache.get(key)
         if hit is None:
             used, notices = len(params.used), len(params.notices)
-            result = fn(params, *args, **kwargs)
+            with untraced():
+                result = fn(params, *args, **kwargs)
             hit = (result, tuple(params.used[used:]), tuple(params.notices[notices:]))
             if len(cache) >= MEMO_MAX:
                 cache.clear()
