@@ -190,9 +190,7 @@ def test_reading_only_the_amounts_builds_no_explanation(monkeypatch: pytest.Monk
 
 
 @pytest.mark.usefixtures("synthetic")
-def test_memo_replays_the_reads_and_is_skipped_for_overrides() -> None:
-    """A memoised sub-calculation is never traced (engine/trace.py ``memo``): an explanation's
-    replay takes it from the memo, still citing its reads; a what-if computes it anew."""
+def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> None:
     from jm_socialsec.engine.trace import memo
 
     runs: list[int] = []
@@ -207,15 +205,35 @@ def test_memo_replays_the_reads_and_is_skipped_for_overrides() -> None:
     assert runs == [1]  # the second calculation reused the first
     assert [pv.id for pv in second.used] == ["test.base"]  # and still cites what it rests on
     assert sub(Params(date(2026, 1, 1), {"test.base": 5}), 1) == Decimal(6)  # a what-if is computed
-    assert runs == [1, 1]
+    with tracing() as root:
+        sub(Params(date(2026, 1, 1)), 1)
+    assert runs == [1, 1, 1]  # a trace needs the calls
+    assert [pv.id for pv in root.params] == ["test.base"]  # and records the reads
+
+
+@pytest.mark.usefixtures("synthetic")
+def test_an_opaque_memo_is_never_traced() -> None:
+    """``opaque_memo`` (engine/trace.py): a sub-calculation whose steps are not the caller's runs
+    untraced, so an explanation's replay takes it from the memo, still citing its reads."""
+    from jm_socialsec.engine.trace import opaque_memo
+
+    runs: list[int] = []
+
+    def body(params: Params, x: int) -> Decimal:
+        runs.append(x)
+        return params.at(date(2025, 6, 1))("test.base") + x
+
+    sub = opaque_memo(body)
+    assert sub(Params(date(2026, 1, 1)), 1) == Decimal(111)
     traced = Params(date(2026, 1, 1))
     with tracing() as root:
         assert sub(traced, 1) == Decimal(111)
-    assert runs == [1, 1]  # the replay took it from the memo
-    assert [pv.id for pv in traced.used] == ["test.base"] and not root.children and not root.params
+    assert runs == [1]  # the replay took it from the memo
+    assert [pv.id for pv in traced.used] == ["test.base"] and not root.params  # cited, not a step's read
     with tracing() as root:
         assert sub(Params(date(2026, 1, 1)), 2) == Decimal(112)  # a first run under a trace
-    assert runs == [1, 1, 2] and not root.params  # untraced: its reads are not the caller's step's
+        assert sub(Params(date(2026, 1, 1), {"test.base": 5}), 2) == Decimal(7)  # a what-if, untraced too
+    assert runs == [1, 2, 2] and not root.params
 
 
 # ---------------------------------------------------------------------------------------------

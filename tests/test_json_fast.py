@@ -4,19 +4,15 @@ not leak between results (a caller may change the dict it got)."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jm_socialsec import estimate_pension, injury_benefits, unemployment_benefit
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_snapshots import _scenarios  # noqa: E402
+from test_snapshots import _scenarios
 
 AS_OF = date(2026, 11, 21)
 

@@ -157,3 +157,26 @@ def test_shipped_medical_local_years_have_no_phase_in() -> None:
     """
     pv = lookup("medical.retirement_min_local_years", date(2026, 1, 1), date(2026, 11, 30))
     assert pv.value == 10 and pv.status.value == "official" and "第八条" in pv.source.locator
+
+
+def test_a_value_from_the_tables_is_the_validated_value() -> None:
+    """A first read builds its ParamValue from the already validated tables without validating it
+    again (engine/params.py ``_from_tables``, issue 10): for every period of every parameter, and
+    every key of a keyed one, it must equal — fields, order and JSON — the value pydantic validates."""
+    from jm_socialsec.engine.params import ParamValue, _resolved
+    from jm_socialsec.engine.tables import registry
+
+    checked = 0
+    for p in registry().values():
+        for period in p.values:
+            if period.missing:
+                continue
+            keys = list(period.value) if isinstance(period.value, dict) else [None]
+            for key in keys:
+                pv = _resolved(p, period.since, date(2026, 11, 21), key)
+                validated = ParamValue(**{name: getattr(pv, name) for name in ParamValue.model_fields})
+                assert pv == validated
+                assert list(vars(pv)) == list(vars(validated))
+                assert pv.model_dump(mode="json") == validated.model_dump(mode="json")
+                checked += 1
+    assert checked > 300  # every parameter, not a few

@@ -253,23 +253,32 @@ def memo(fn: Callable[..., R]) -> Callable[..., R]:
     The tables are immutable and a calculation depends only on its arguments and ``as_of``, so
     the same person's retirement month is worked out once per process (a roster repeats birth
     months by the thousand). A hit replays the values the first run read, and its rule notices,
-    into the caller's record, so results still cite them. A memoised sub-calculation is never
-    traced (its own steps are not part of the caller's explanation), so an explanation's replay
-    takes it from the memo too. Not used with overrides (what-ifs change the figures); errors
-    are not kept.
+    into the caller's record, so results still cite them. Not used while tracing (the trace
+    needs the calls: see :func:`opaque_memo`) or with overrides (what-ifs change the figures);
+    errors are not kept.
     """
+    return _memo(fn, opaque=False)
+
+
+def opaque_memo(fn: Callable[..., R]) -> Callable[..., R]:
+    """:func:`memo` for a sub-calculation whose own steps are never part of the caller's
+    explanation: it always runs untraced, so an explanation's replay takes it from the memo too."""
+    return _memo(fn, opaque=True)
+
+
+def _memo(fn: Callable[..., R], *, opaque: bool) -> Callable[..., R]:
     cache: dict[tuple[Any, ...], tuple[R, tuple[Any, ...], tuple[Any, ...]]] = {}
 
     @functools.wraps(fn)
     def run(params: Any, *args: Any, **kwargs: Any) -> R:
-        if params.overrides:
-            with untraced():
+        if params.overrides or (not opaque and CURRENT.get() is not None):
+            with untraced() if opaque else _UNTRACED_ALREADY:
                 return fn(params, *args, **kwargs)
         key = (id(params.tables), params.as_of, args, tuple(sorted(kwargs.items())))
         hit = cache.get(key)
         if hit is None:
             used, notices = len(params.used), len(params.notices)
-            with untraced():
+            with untraced() if opaque else _UNTRACED_ALREADY:
                 result = fn(params, *args, **kwargs)
             hit = (result, tuple(params.used[used:]), tuple(params.notices[notices:]))
             if len(cache) >= MEMO_MAX:

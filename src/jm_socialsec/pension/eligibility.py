@@ -24,7 +24,7 @@ from ..engine.months import Age, YearMonth
 from ..engine.params import At, Params
 from ..engine.tables import Unit
 from ..engine.texts import catalogue
-from ..engine.trace import memo, rule, untraced
+from ..engine.trace import opaque_memo, rule, untraced
 from ..retirement import Category, RetirementChoice, SpecialWorkType, resolve
 from .basic import YEAR
 
@@ -106,7 +106,7 @@ def _resolved(params: Params, person: Person, contribution_months: int) -> Retir
 
 
 #: A roster repeats birth months by the thousand: each is resolved once per tables and ``as_of``.
-_resolved_memo = memo(_resolved)
+_resolved_memo = opaque_memo(_resolved)
 
 
 @rule(
