@@ -9,10 +9,11 @@ as wall time and as CPU time of this process (the machine may be shared: CPU tim
 core spent), cold (every parameter cache and the batch's remembered reads cleared before each
 run: parameter look-up included) and warm; the same with ``birth`` and ``category`` dictionary-
 encoded (as Parquet or a pandas categorical gives them); the scalar ``estimate_pension`` loop on
-2,000 of the same rows and the ratio; peak resident memory of a fresh process estimating all
-rows in memory, and of ``jm-socialsec batch`` streaming the same rows from Parquet in chunks of
-100,000. OpenFisca is not compared (not installed: it would need its country package and the
-formula ported; the issue's figures are quoted in docs/batch.md).
+2,000 of the same rows and the ratio; the CPU time of a first call in a fresh process (cold, and
+every output buffer mapped fresh); peak resident memory of that process estimating all rows in
+memory, and of ``jm-socialsec batch`` streaming the same rows from Parquet in chunks of 100,000.
+OpenFisca is not compared (not installed: it would need its country package and the formula
+ported; the issue's figures are quoted in docs/batch.md).
 """
 
 from __future__ import annotations
@@ -111,16 +112,19 @@ _PEAK = "print(next(int(x.split()[1]) // 1024 for x in open('/proc/self/status')
 _RSS = "print(next(int(x.split()[1]) // 1024 for x in open('/proc/self/status') if x.startswith('VmRSS')))"
 
 
-def peak_in_memory(n: int) -> tuple[int, int]:
-    """(peak MiB, MiB before estimating) of a fresh process that builds the roster and estimates it whole."""
+def peak_in_memory(n: int) -> tuple[int, int, float]:
+    """(peak MiB, MiB before estimating, CPU ns a row) of a fresh process that builds the roster and
+    estimates it whole: its one call is cold and also maps fresh memory for every buffer (the best
+    of 3 above reuses what the run before freed, as a second roster or chunk of a file does)."""
     code = (
-        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_batch as b; "
+        f"import sys, time; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_batch as b; "
         f"from jm_socialsec.batch import estimate_pensions; t = b.roster({n}); "
-        f"estimate_pensions(t.slice(0, 10), as_of=b.AS_OF); {_RSS}; "
-        f"r = estimate_pensions(t, as_of=b.AS_OF); {_PEAK}"
+        f"estimate_pensions(t.slice(0, 10), as_of=b.AS_OF); b.clear_caches(); {_RSS}; "
+        f"c = time.process_time(); r = estimate_pensions(t, as_of=b.AS_OF); "
+        f"print(time.process_time() - c); {_PEAK}"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    return int(out[-1]), int(out[-2])
+    return int(out[-1]), int(out[-3]), float(out[-2]) / n * 1e9
 
 
 def peak_streaming(table: Any, chunk: int) -> tuple[int, float]:
@@ -165,7 +169,8 @@ def main() -> None:
         f"scalar loop:           {scalar:7.0f} ns/row ({1e9 / scalar:,.0f} rows/s; estimate_pension, 2,000 rows, warm)"
     )
     print(f"ratio scalar / batch (cold, wall): {scalar / cold[0]:,.0f}x")
-    peak, before = peak_in_memory(n)
+    peak, before, first = peak_in_memory(n)
+    print(f"first call in a fresh process (cold, fresh memory): {first:7.0f} ns/row CPU")
     print(f"peak RSS, {n:,} rows in memory: {peak} MiB ({before} MiB with the roster built, before estimating)")
     mib, seconds = peak_streaming(table, 100_000)
     print(f"peak RSS, jm-socialsec batch by chunks of 100,000 from Parquet: {mib} MiB ({seconds:.1f} s with start-up)")

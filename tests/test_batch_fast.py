@@ -11,6 +11,7 @@ rule it implements (``YearMonth.of``, ``Decimal(repr(x))``, exact rounding with 
 
 from __future__ import annotations
 
+import gc
 import random
 from datetime import date
 from decimal import Decimal
@@ -25,11 +26,11 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from jm_socialsec.batch import api, cohorts, estimate_pensions, fast  # noqa: E402
+from jm_socialsec.batch import api, cohorts, estimate_pensions, fast, fastout  # noqa: E402
 from jm_socialsec.batch import fastread as fr  # noqa: E402
 from jm_socialsec.engine.months import YearMonth  # noqa: E402
 from jm_socialsec.engine.params import Params  # noqa: E402
-from test_batch import AS_OF, compare, roster, table_of  # noqa: E402
+from test_batch import AS_OF, compare, roster, scalar, table_of  # noqa: E402
 
 CATEGORY = ["male", "female_55", "female_50"]
 
@@ -246,3 +247,115 @@ def test_reads_are_kept_per_day_and_overrides_and_forgotten_on_clear() -> None:
     cohorts.clear()
     assert not cohorts._CONTEXTS
     assert Params(AS_OF, None).as_of == AS_OF
+
+
+def test_output_buffers_full_of_garbage_are_overwritten_on_every_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output buffers come from Arrow's pool unzeroed: filled with 0xA5 bytes here, every row must
+    still be the scalar path's — chunks of 37 rows, a first chunk that goes wholly to the general
+    path (given retirement months), fast rows (high words written), refused rows (null amounts),
+    and months far beyond any working life (the months-missing arithmetic wraps in int32 there:
+    the row is refused, as the scalar path refuses it, and its months are not shown)."""
+
+    def garbage(shape: tuple[int, ...], dtype: Any) -> Any:
+        words, buffer = real(shape, dtype)
+        words.view(np.uint8)[...] = 0xA5
+        return words, buffer
+
+    real = fastout.pooled
+    monkeypatch.setattr(fastout, "pooled", garbage)
+    monkeypatch.setattr(fast, "CHUNK", 37)
+    rows = _clean(400, seed=77)
+    for row in rows[:37]:
+        row.update(retirement_month="2026-01", age_years=63, age_months=0, birth=None, category=None)
+    rows[40]["contribution_months"] = 5_000_000_000
+    rows[41]["contribution_months"] = 2**31 + 200  # need − m wraps to a positive int32
+    got = estimate_pensions(table_of(rows), as_of=AS_OF)
+    assert compare(rows, got) > 100
+    for row, out in zip(rows, got.to_pylist(), strict=True):
+        if scalar(row).get("total") is None:
+            assert out["total"] is None and out["basic"] is None
+        if out["error_code"] is not None:
+            assert out["missing_months"] is None and out["eligible"] is None
+    assert got.column("error_field")[41].as_py() == "contribution_months"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("male", 0), ("female_55", 1), ("female_50", 2), ("female_5", None), ("female_555", None),
+     ("female_50 ", None), ("male\0", None), ("female_55\0", None), ("Male", None), ("", None),
+     ("fema", None), ("female_55female_55", None)],
+)  # fmt: skip
+def test_category_codes_are_matched_whole_and_only_whole(text: str, code: int | None) -> None:
+    """Each code is matched on its length and every byte: a shared first word ("fema", length 9)
+    is not enough, a trailing byte (a space, a NUL) or a shorter prefix is not the code. The codes
+    are ``Category``'s: 男职工 and the women of original ages 55 and 50, as 国务院关于渐进式延迟法定
+    退休年龄的办法 (retirement-reform-measures-2024) 第一条 distinguishes them."""
+    got, ok = fast._CODES.read(fr.views(pa.array([text])))
+    assert bool(ok[0]) is (code is not None)
+    if code is not None:
+        assert int(got[0]) == code
+
+
+def _transitional(tf: int, tp: int, dt: int, limit: int = 480) -> Any:
+    return cohorts._transitional_by_month([cohorts.Cohort(tf=tf, tp=tp, dt=dt, limit=limit)])
+
+
+def test_the_transitional_table_by_months_is_the_line_worked_by_hand() -> None:
+    """过渡性养老金 before 原办法 (粤劳电〔2009〕32号: 100 元, and 4 元 a whole year of contribution, as
+    the tables hold them): in 分 over dt = 1, tf = 10000 and tp = 400. 0 or 11 months: 100.00;
+    12 months: 104.00; 189 months (15 whole years): 100 + 4 × 15 = 160.00 (the worked case of
+    ``test_half_fen_ties_round_up_and_the_low_index_branch``)."""
+    table = _transitional(10000, 400, 1)
+    assert table is not None
+    assert [int(table[m]) for m in (0, 11, 12, 189)] == [10000, 10000, 10400, 16000]
+    # over a denominator: (1 + ⌊m/12⌋) / 2 rounds half up: m = 0 → ½ → 1; m = 12 → 1; m = 24 → 1½ → 2
+    table = _transitional(1, 1, 2)
+    assert table is not None and [int(table[m]) for m in (0, 12, 24)] == [1, 1, 2]
+
+
+def test_no_transitional_table_when_a_cohort_differs_or_works_beyond_it() -> None:
+    """The table is used only when the cohorts whose rows can have amounts share tf, tp and dt and
+    have their months within it; a refused cohort (no figures, no working-life limit) and a wide
+    one (its rows go to the general path) do not count."""
+    live = cohorts.Cohort(tf=10000, tp=400, dt=1, limit=480)
+    refused = cohorts.Cohort(err_a=3)  # tf = tp = 0, no limit: its rows are all refused
+    wide = cohorts.Cohort(tf=1, tp=2, dt=3, limit=480, wide=True)
+    assert cohorts._transitional_by_month([live, refused, wide]) is not None
+    other = cohorts.Cohort(tf=10000, tp=500, dt=1, limit=480)
+    assert cohorts._transitional_by_month([live, other]) is None
+    assert _transitional(10000, 400, 1, limit=cohorts._BY_MONTH) is None
+    assert cohorts._transitional_by_month([refused]) is None
+
+
+@given(tf=st.integers(0, 10**12), tp=st.integers(0, 10**9), dt=st.integers(1, 10**6), m=st.integers(0, 2047))
+@settings(max_examples=300, deadline=None)
+def test_the_transitional_table_is_the_exact_half_up_quotient(tf: int, tp: int, dt: int, m: int) -> None:
+    """table[m] = ⌊(tf + tp·⌊m/12⌋) / dt + ½⌋ exactly (Fraction), the per-row line it replaces."""
+    table = _transitional(tf, tp, dt, limit=600)
+    assert table is not None
+    assert int(table[m]) == int(Fraction(tf + tp * (m // 12), dt) + Fraction(1, 2))
+
+
+def test_common_denominators_keep_every_fraction_and_leave_the_built_cohorts_alone() -> None:
+    """Cohorts over d = 3 and d = 6 are brought to 6 (kh 1/3 → 2/6); a refused cohort only takes
+    the shape; the cohorts passed in (kept for the next roster) are not changed."""
+    a = cohorts.Cohort(kh=1, kl=2, d=3, limit=480)
+    b = cohorts.Cohort(kh=5, kl=7, d=6, limit=480)
+    refused = cohorts.Cohort(err_plain=2, d=1)
+    out = cohorts._common_denominators([a, b, refused], 3 * cohorts.INDEX_SCALE)
+    assert [(c.kh, c.kl, c.d) for c in out] == [(2, 4, 6), (5, 7, 6), (0, 0, 6)]
+    assert (a.kh, a.kl, a.d, refused.d) == (1, 2, 3, 1)
+    assert out[1] is b  # unchanged: not copied
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was_found(enabled: bool) -> None:
+    """Resolving cohorts pauses the collector; afterwards it is as the caller had it."""
+    cohorts.clear()
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        estimate_pensions(table_of(_clean(20, seed=3)), as_of=AS_OF)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -18,13 +18,15 @@ years within the readers' bounds) keeps ``2·k·p + d`` below 2⁶³; a cohort t
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
-from copy import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -104,18 +106,12 @@ class Figures:
 
     arrays: dict[str, np.ndarray[Any, Any]] = field(default_factory=dict)
     same: dict[str, int] = field(default_factory=dict)
+    #: 过渡性养老金 in 分 (before 原办法) by contribution months, when the cohorts share its figures.
+    by_month: np.ndarray[Any, Any] | None = None
 
-    def many(self, names: tuple[str, ...], cohort: np.ndarray[Any, Any]) -> dict[str, Any]:
-        """Several fields per row with one gather of their table's rows (uniform ones as ints)."""
-        out: dict[str, Any] = {n: self.same[n] for n in names if n in self.same}
-        varying = tuple(n for n in names if n not in self.same)
-        if len(varying) == 1:
-            out[varying[0]] = self.arrays[varying[0]].take(cohort)
-        elif varying:
-            table = np.stack([self.arrays[n] for n in varying], axis=1)
-            rows = table.take(cohort, axis=0)
-            out.update({n: rows[:, i] for i, n in enumerate(varying)})
-        return out
+    def words(self, name: str) -> np.ndarray[Any, Any]:
+        """A field as decimal128 words by cohort (value, 0): gathered straight into an output column."""
+        return np.stack([self.arrays[name], np.zeros_like(self.arrays[name])], axis=1)
 
     def get(self, name: str, cohort: np.ndarray[Any, Any]) -> Any:
         """The field per row: one int when every cohort agrees, else a gathered array."""
@@ -136,32 +132,38 @@ class Cohorts:
         self.figures = Figures()
 
     def lookup(self, key: np.ndarray[Any, Any], ok: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """The cohort number of every row (keys already within ``[0, KEYS)``), resolving new ones."""
-        cohort = self.slot.take(key)
+        """The cohort number of every row, resolving new ones (the keys of rows not ``ok`` may be
+        anything: they are wrapped into the table, and their cohort is never used)."""
+        cohort = self.slot.take(key, mode="wrap")
+        if cohort.min(initial=0) >= 0:  # every row's cohort is known (one pass, no mask)
+            return cohort
         missing = ok & (cohort < 0)
         if missing.any():
             present = np.zeros(KEYS, np.bool_)
             present[key[missing]] = True
             built = self.reads.cohorts
-            for k in np.flatnonzero(present).tolist():
-                self.slot[k] = len(self.rows)
-                if k not in built:
-                    built[k] = self._resolve(int(k))
-                self.rows.append(built[k])
-            self._rebuild()
-            cohort = self.slot.take(key)
+            with _collector_paused():
+                for k in np.flatnonzero(present).tolist():
+                    self.slot[k] = len(self.rows)
+                    if k not in built:
+                        built[k] = self._resolve(int(k))
+                    self.rows.append(built[k])
+                self._rebuild()
+            cohort = self.slot.take(key, mode="wrap")
         return cohort
 
     def _rebuild(self) -> None:
         rows = _common_denominators(self.rows, self.x_max)
+        table = np.array([_ALL_FIELDS(c) for c in rows], np.int64)
+        agree = (table == table[0]).all(axis=0).tolist()
         arrays: dict[str, np.ndarray[Any, Any]] = {}
         same: dict[str, int] = {}
-        for name in _FIELDS:
-            values = [getattr(c, name) for c in rows]
-            arrays[name] = np.array(values, np.bool_ if isinstance(values[0], bool) else np.int64)
-            if values.count(values[0]) == len(values):
-                same[name] = int(values[0])
-        self.figures = Figures(arrays, same)
+        for i, name in enumerate(_FIELDS):
+            column = np.ascontiguousarray(table[:, i])
+            arrays[name] = column.astype(np.bool_) if name in _FLAGS else column
+            if agree[i]:
+                same[name] = int(column[0])
+        self.figures = Figures(arrays, same, _transitional_by_month(rows))
 
     def _resolve(self, key: int) -> Cohort:
         """The cohort's figures from the run's reads (each read once per month, age or year)."""
@@ -182,15 +184,56 @@ class Cohorts:
             return c
         c.need = need
         annuity = self.reads.annuity(self.params, month, age)
-        _fill(c, figures, annuity, self.errors)
-        _check_bounds(c, self.x_max)
+        alike = (c.limit, need, _figures_key(figures), annuity if isinstance(annuity, Decimal) else id(annuity))
+        if alike not in self.reads.alike:  # cohorts of other months with the same figures share one
+            self.reads.alike[alike] = self._lines(c, figures, annuity)
+        return self.reads.alike[alike]
+
+    def _lines(self, c: Cohort, figures: Month, annuity: Decimal | SocialSecError) -> Cohort:
+        """The cohort's line figures and refusals, and whether they fit in int64."""
+        _fill(c, figures, annuity, self.errors, self.reads.annuity_figures)
+        shape = tuple(getattr(c, name) for name in _BOUNDED)  # cohorts of a roster share a few
+        if shape not in self.reads.wide:
+            _check_bounds(c, self.x_max)
+            self.reads.wide[shape] = c.wide
+        c.wide = self.reads.wide[shape]
         if c.wide:
             for name in _NUMERATORS:
                 setattr(c, name, 0)  # never used (the rows go to the general path); keeps int64
         return c
 
 
+def _figures_key(month: Month) -> int:
+    """What a cohort's lines and refusals take from its retirement month: the line figures, shared by
+    the months of one period, when the month refuses nothing (else the month itself)."""
+    refusals = (month.common, month.old, month.trans, month.adjust)
+    return id(month.lines) if all(e is None for e in refusals) else id(month)
+
+
+def _transitional_by_month(rows: list[Cohort]) -> np.ndarray[Any, Any] | None:
+    """⌊(tf + tp·⌊m/12⌋) / dt⌉ for m = 0 … _BY_MONTH − 1, when every cohort whose rows can have
+    amounts shares tf, tp and dt and has its working life (the months of such a row) within the
+    table; a refused cohort's rows show no amounts and a wide one's go to the general path."""
+    live = [c for c in rows if not c.err_a and _usable(c)]
+    shared = {(c.tf, c.tp, c.dt) for c in live}
+    if len(shared) != 1 or any(c.limit >= _BY_MONTH for c in live):
+        return None
+    ((tf, tp, dt),) = shared
+    if tf < 0 or tp < 0 or 2 * (tf + tp * (_BY_MONTH // _YEAR)) + dt >= _SAFE:
+        return None
+    num = np.arange(_BY_MONTH, dtype=np.int64) // _YEAR
+    num *= 2 * tp
+    num += 2 * tf + dt
+    num //= 2 * dt
+    return num
+
+
+#: What :func:`_check_bounds` reads of a cohort.
+_BOUNDED = ("limit", "kh", "kl", "d", "ka", "da", "tf", "tp", "dt", "ko", "do", "kn", "dn", "kg", "dg", "pn", "pd")
+_BY_MONTH = 1 << 11  # months in the transitional table (170 years: beyond any working life)
 _FIELDS = tuple(f.name for f in fields(Cohort))
+_ALL_FIELDS = attrgetter(*_FIELDS)
+_FLAGS = frozenset(f.name for f in fields(Cohort) if f.type in (bool, "bool"))
 _NUMERATORS = ("kh", "kl", "ka", "tf", "tp", "ko", "kn", "kg", "pn")
 
 
@@ -221,6 +264,15 @@ class Reads:
         self.annuities: dict[tuple[int, int], Decimal | SocialSecError] = {}
         self.minimums: dict[int, int | SocialSecError] = {}
         self.retired: dict[int, tuple[int, int, int] | SocialSecError] = {}
+        #: The line figures by the values they are worked out from (months of one period share them).
+        self.lines: dict[Any, dict[str, int]] = {}
+        #: Built cohorts by what their figures come from (working life, minimum, month figures,
+        #: 计发月数): the cohorts of a roster are a few hundred, their distinct figures a few dozen.
+        self.alike: dict[tuple[Any, ...], Cohort] = {}
+        #: Whether a cohort is wide, by the figures the bound check reads (:data:`_BOUNDED`).
+        self.wide: dict[tuple[int, ...], bool] = {}
+        #: (ka, da, 计发月数 in 10⁻⁴, odd) by 计发月数.
+        self.annuity_figures: dict[Decimal, tuple[int, int, int, bool]] = {}
 
     def retirement(self, params: Params, key: int) -> tuple[int, int, int] | SocialSecError:
         if key not in self.retired:
@@ -236,7 +288,7 @@ class Reads:
 
     def month(self, params: Params, month: int) -> Month:
         if month not in self.months:
-            self.months[month] = _month(params, YearMonth.from_index(month))
+            self.months[month] = _month(params, YearMonth.from_index(month), self.lines)
         return self.months[month]
 
     def minimum(self, params: Params, year: int) -> int | SocialSecError:
@@ -256,6 +308,21 @@ class Reads:
             except SocialSecError as e:
                 self.annuities[month, age] = e
         return self.annuities[month, age]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while cohorts are resolved: the reads make thousands of small
+    objects (values, fractions), which would set off full collections of the whole heap; what
+    they leave behind is collected afterwards. Thread-safe enough: a thread re-enables only what it
+    found enabled, so the collector ends enabled."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _CONTEXTS: dict[Any, Reads] = {}
@@ -289,8 +356,9 @@ def _read(step: Callable[[], Any]) -> tuple[Any, SocialSecError | None]:
         return None, e
 
 
-def _month(params: Params, month: YearMonth) -> Month:
-    """A month's figures in the order the scalar path reads them, as integer fractions in 分."""
+def _month(params: Params, month: YearMonth, memo: dict[Any, dict[str, int]]) -> Month:
+    """A month's figures in the order the scalar path reads them, as integer fractions in 分
+    (worked out once per distinct set of values: ``memo``)."""
     at = params.at(month)
     working_age, e_age = _read(lambda: int(at("labour.minimum_working_age")))
     out = Month(working_age if e_age is None else e_age)
@@ -304,12 +372,16 @@ def _month(params: Params, month: YearMonth) -> Month:
         lambda: [at.get(i).decimal for i in ("pension.transitional.new_method_rate", "pension.transitional.phase_in")]
     )
     if out.common is None and out.trans is None:
-        out.lines = _month_lines(common, trans, None if out.old or out.adjust else (old, adjust))
+        deemed = None if out.old or out.adjust else (old, tuple(adjust))
+        key = (*(v.decimal for v in common), common[0].provisional, *trans, deemed)
+        if key not in memo:
+            memo[key] = _month_lines(common, trans, deemed)
+        out.lines = memo[key]
     return out
 
 
 def _month_lines(
-    common: list[Any], trans: list[Decimal], deemed: tuple[Decimal, list[Decimal]] | None
+    common: list[Any], trans: list[Decimal], deemed: tuple[Decimal, tuple[Decimal, ...]] | None
 ) -> dict[str, int]:
     base, threshold, rate = (Fraction(v.decimal) for v in common)
     c = Cohort()
@@ -330,8 +402,15 @@ def _month_lines(
     return {n: getattr(c, n) for n in names}
 
 
-def _fill(c: Cohort, month: Month, annuity: Decimal | SocialSecError, errors: Errors) -> None:
-    """The cohort's line figures and its first refusal per kind of row, in the scalar order."""
+def _fill(
+    c: Cohort,
+    month: Month,
+    annuity: Decimal | SocialSecError,
+    errors: Errors,
+    memo: dict[Decimal, tuple[int, int, int, bool]],
+) -> None:
+    """The cohort's line figures and its first refusal per kind of row, in the scalar order
+    (the 计发月数's figures worked out once per value: ``memo``)."""
     e_annuity = annuity if isinstance(annuity, SocialSecError) else None
     plain = next((e for e in (month.common, e_annuity, month.trans) if e is not None), None)
     deemed = next((e for e in (month.common, e_annuity, month.old, month.trans, month.adjust) if e is not None), None)
@@ -340,8 +419,13 @@ def _fill(c: Cohort, month: Month, annuity: Decimal | SocialSecError, errors: Er
         return
     for name, value in month.lines.items():
         setattr(c, name, value)
-    c.ka, c.da = _ratio(Fraction(_FEN, MONEY_SCALE) / Fraction(annuity))
-    c.annuity = _units(annuity, 4, c)
+    if annuity not in memo:
+        units = Cohort()
+        units.ka, units.da = _ratio(Fraction(_FEN, MONEY_SCALE) / Fraction(annuity))
+        units.annuity = _units(annuity, 4, units)
+        memo[annuity] = (units.ka, units.da, units.annuity, units.odd)
+    c.ka, c.da, c.annuity, odd = memo[annuity]
+    c.odd = c.odd or odd
 
 
 def _basic(c: Cohort, base: Fraction, threshold: Fraction, rate: Fraction) -> None:
@@ -397,19 +481,35 @@ _SHARED = ((("kh", "kl"), "d"), (("ka",), "da"), (("ko",), "do"), (("kn",), "dn"
 
 
 def _common_denominators(rows: list[Cohort], x_max: int) -> list[Cohort]:
-    """The cohorts with each line over the lcm of its denominators, where every numerator still fits."""
-    out = [copy(c) for c in rows]
-    usable = [c for c in out if not c.wide and not c.err_plain]
-    worst = [_worst(c, x_max) for c in usable]
+    """The cohorts with each line over the lcm of its denominators, where every numerator still fits.
+    Only the cohorts whose denominator changes are checked (the others passed their own bound
+    check with it) and copied (the built cohorts are kept for the next roster)."""
+    out = list(rows)
     for nums, den in _SHARED:
-        common = lcm(*(getattr(c, den) for c in usable)) if usable else 1
-        if any(2 * w[den] * (common // getattr(c, den)) + common >= _SAFE for c, w in zip(usable, worst, strict=True)):
+        common = lcm(*{getattr(c, den) for c in out if _usable(c)})
+        changed = [i for i, c in enumerate(out) if getattr(c, den) != common]
+        if not changed or any(
+            2 * _worst(out[i], x_max)[den] * (common // getattr(out[i], den)) + common >= _SAFE
+            for i in changed
+            if _usable(out[i])
+        ):
             continue
-        for c in usable:
-            factor = common // getattr(c, den)
-            for n in nums:
-                setattr(c, n, getattr(c, n) * factor)
-            setattr(c, den, common)
-        for c in out:  # refused or wide: their rows never use the line, only its shape
-            setattr(c, den, common)
+        for i in changed:
+            c = out[i] = _copy(out[i]) if out[i] is rows[i] else out[i]
+            if _usable(c):
+                factor = common // getattr(c, den)
+                for n in nums:
+                    setattr(c, n, getattr(c, n) * factor)
+            setattr(c, den, common)  # refused or wide: their rows never use the line, only its shape
     return out
+
+
+def _copy(c: Cohort) -> Cohort:
+    """A shallow copy (the fields are numbers), without ``copy.copy``'s generic protocol."""
+    new = Cohort.__new__(Cohort)
+    new.__dict__.update(c.__dict__)
+    return new
+
+
+def _usable(c: Cohort) -> bool:
+    return not c.wide and not c.err_plain

@@ -49,6 +49,8 @@ from .fastout import Out
 #: Rows per chunk: a few dozen int64 arrays of this length stay within a 2 MiB L2 cache.
 CHUNK = 1 << 16
 _YEAR = 12  # months in a year (structural)
+#: The output lines computed per row (the others: per cohort, and the adjustment, mostly 0).
+_COMPUTED = ("basic", "account", "transitional", "total")
 _CODES = fr.Codes([c.value for c in CATEGORIES])
 #: Columns whose rows, when given, go to the general path (other ways to give the retirement).
 _ELSEWHERE = ("retirement_month", "age_years", "age_months", "choice", "special_type", "special_years")
@@ -62,10 +64,10 @@ class Run:
     cohorts: Cohorts
     errors: Errors
     x_max: int  # the index ceiling in units of 10⁻⁹
-    last_birth: int  # the as_of month: a later birth is refused (by the general path)
+    last_birth: int  # the as_of month (or the cohort table's last): a later birth goes to the general path
     working_life: int  # the error number of the working-life refusal
     birth: Any  # the birth column as string views (None: read per distinct value)
-    category: Any  # the same for the category
+    category: Any  # the same for the category (a cast of the whole column: per chunk costs 3 times more)
     parsed: dict[Any, Any] = field(default_factory=dict)  # dictionaries read per value, this run
 
 
@@ -83,14 +85,15 @@ def fast_columns(
     x_max = min(cn * INDEX_SCALE // cd, fr.spacing_limit(9))
     found = Cohorts(params, x_max, _context(params, overrides))
     errors = found.errors
-    run = Run(found, errors, x_max, YearMonth.of(params.as_of).index, errors.id("input_invalid", "contribution_months"),
+    last_birth = min(YearMonth.of(params.as_of).index, FIRST_MONTH + KEYS // len(CATEGORIES) - 1)
+    run = Run(found, errors, x_max, last_birth, errors.id("input_invalid", "contribution_months"),
               _views_unless_seven(table.column("birth")), fr.views(table.column("category")))  # fmt: skip
     out = Out(table.num_rows)
     start = 0
     for rb in table.to_batches(max_chunksize=CHUNK):
         _chunk(rb, run, out, start)
         start += rb.num_rows
-    rows = np.flatnonzero(out.general)
+    rows = np.flatnonzero(out.general) if out.any_general else np.zeros(0, np.int64)
     if rows.size:
         out.splice(rows, general(table.take(rows)), errors)
     return out.columns(errors)
@@ -140,23 +143,22 @@ def _person(rb: pa.RecordBatch, run: Run, span: slice) -> tuple[Any, Any]:
     column = _column(rb, "birth")
     seven = fr.seven_bytes(column)
     if seven is not None:
-        birth, ok = fr.month_index(seven)
-    elif run.birth is not None:
-        birth, ok = fr.month_index_views(run.birth[span])
+        birth, ok = fr.month_index(seven)  # within the years' limits
     else:
-        birth, ok = fr.month_by_value(column, run.parsed)
+        if run.birth is not None:
+            birth, ok = fr.month_index_views(run.birth[span])
+        else:
+            birth, ok = fr.month_by_value(column, run.parsed)
+        ok &= birth >= FIRST_MONTH  # a date is read without the years' limits: keep the key in its table
     if run.category is not None:
         cat, good = _CODES.read(run.category[span])
     else:
         cat, good = fr.by_value(_column(rb, "category"), _category, run.parsed)
     ok &= good
-    ok &= birth <= run.last_birth
-    ok &= birth >= FIRST_MONTH  # a date is read without the years' limits: keep the key in its table
+    ok &= birth <= run.last_birth  # also the table's last month: an ok row's key is within it
     key = birth - FIRST_MONTH
     key *= len(CATEGORIES)
-    key += cat
-    np.maximum(key, 0, out=key)  # rows not ok: any key within the table
-    np.minimum(key, KEYS - 1, out=key)
+    key += cat  # rows not ok: any key (the look-up wraps it into the table)
     return key, ok
 
 
@@ -222,6 +224,7 @@ def _chunk(rb: pa.RecordBatch, run: Run, out: Out, start: int) -> None:
     rows, ok = _read(rb, run, span)
     if not ok.any():
         out.general[span] = True
+        out.any_general = True
         return
     c = run.cohorts.lookup(rows["key"], ok)
     fig = run.cohorts.figures
@@ -229,13 +232,15 @@ def _chunk(rb: pa.RecordBatch, run: Run, out: Out, start: int) -> None:
         if flag not in fig.same or fig.same[flag]:
             ok &= ~fig.arrays[flag].take(c)
     np.logical_not(ok, out=out.general[span])
-    per_row = fig.many(("limit", "kh", "da"), c)
-    rows.update(limit=per_row["limit"], kh=per_row["kh"], divisor=per_row["da"])
+    out.any_general = out.any_general or not ok.all()
+    # one gather per field: a contiguous array is read faster by the passes after it than the
+    # columns of one gather of several fields (strided)
+    rows.update(limit=fig.get("limit", c), kh=fig.get("kh", c), divisor=fig.get("da", c))
     _refusals(fig, c, rows, run.working_life, out, span)
     if "provisional" in fig.same:
         out.provisional[span] = bool(fig.same["provisional"])
-    else:
-        fig.arrays["provisional"].take(c, out=out.provisional[span])
+    else:  # "wrap": not buffered (and c is within the table)
+        fig.arrays["provisional"].take(c, out=out.provisional[span], mode="wrap")
     _lines(fig, c, rows, out, span)
 
 
@@ -253,7 +258,9 @@ def _refusals(fig: Figures, c: Any, rows: dict[str, Any], working_life: int, out
     else:
         code = over * (working_life - err) + err  # the working life is checked before the minimum years
         out.seen.update({working_life, *np.asarray(fig.arrays["err_a"]).tolist()} - {0})
-    missing = fig.get("need", c) - m
+    missing = out.missing[span]
+    # int32 wraps only beyond the working life (months > limit: refused, the months not shown)
+    np.subtract(fig.get("need", c), m, out=missing, casting="unsafe")
     np.maximum(missing, 0, out=missing)
     eligible = missing == 0
     if fig.same.get("err_plain") != 0 or fig.same.get("err_deemed") != 0:
@@ -263,8 +270,8 @@ def _refusals(fig: Figures, c: Any, rows: dict[str, Any], working_life: int, out
         late *= (code == 0) & eligible
         code = code + late
         out.seen.update({*fig.arrays["err_plain"].tolist(), *fig.arrays["err_deemed"].tolist()} - {0})
-    out.code[span] = code
-    out.missing[span] = missing
+    if code.base is not out.code:  # (the usual case wrote into it already)
+        out.code[span] = code
     out.eligible[span] = eligible
     np.logical_and(eligible, code == 0, out=out.amounts[span])
 
@@ -303,6 +310,9 @@ def _lines(fig: Figures, c: Any, rows: dict[str, Any], out: Out, span: slice) ->
     """The lines in 分, written into the output words (garbage on refused rows: their cells are null)."""
     m, x, g = rows["m"], rows["x"], fig.get
     words = {name: w[span, 0] for name, w in out.words.items()}
+    for name in _COMPUTED:
+        out.words[name][span, 1] = 0  # the high word (the lines are ≥ 0); the buffers are not zeroed
+    out.words["adjustment"][span] = 0  # both words at once; then the rows with deemed time
     basic = x + INDEX_SCALE
     basic *= m
     basic *= rows["kh"]  # kh·(S + x)·m, or kl·x·m below the threshold
@@ -314,23 +324,38 @@ def _lines(fig: Figures, c: Any, rows: dict[str, Any], out: Out, span: slice) ->
     account = _account(rows["bal"], g("ka", c), rows["divisor"])
     words["account"][...] = account
     total += account
-    years = m // _YEAR
-    trans = years * g("tp", c)
-    trans += g("tf", c)
-    trans = _half_up(trans, g("dt", c))
+    trans = _transitional(fig, c, m)
     deemed = rows.get("deemed")
-    if deemed is None:
-        words["adjustment"][...] = 0
-    else:
-        old, adjustment = _adjustment(fig, c[deemed], rows, years[deemed])
+    if deemed is not None:
+        old, adjustment = _adjustment(fig, c[deemed], rows, m[deemed] // _YEAR)
         trans[deemed] += old
         total[deemed] += adjustment
-        words["adjustment"][...] = 0
         words["adjustment"][deemed] = adjustment
     words["transitional"][...] = trans
     np.add(total, trans, out=words["total"])
-    words["base"][...] = g("base", c)
-    words["annuity_months"][...] = g("annuity", c)
+    _per_cohort(fig, "base", c, out.words["base"][span])
+    _per_cohort(fig, "annuity", c, out.words["annuity_months"][span])
+
+
+def _transitional(fig: Figures, c: Any, m: Any) -> Any:
+    """过渡性养老金 in 分 before the deemed rows' 原办法: by contribution months from the table when
+    every cohort shares its figures, else ⌊(tf + tp·years) / dt⌉ per row."""
+    if fig.by_month is not None:
+        return fig.by_month.take(m, mode="wrap")  # an ok row's months are within the table
+    g = fig.get
+    trans = m // _YEAR
+    trans *= g("tp", c)
+    trans += g("tf", c)
+    return _half_up(trans, g("dt", c))
+
+
+def _per_cohort(fig: Figures, name: str, c: Any, words: Any) -> None:
+    """A figure of the row's cohort as decimal128 words (both words in one pass; "wrap": not
+    buffered, and c is within the table)."""
+    if name in fig.same:
+        words[...] = (fig.same[name], 0)
+    else:
+        fig.words(name).take(c, axis=0, out=words, mode="wrap")
 
 
 def _adjustment(fig: Figures, c: Any, rows: dict[str, Any], years: Any) -> tuple[Any, Any]:

@@ -11,7 +11,8 @@ its amounts. So each reader only has to be right on the rows it calls ``ok``:
 - ``YYYY-MM`` text of 7 bytes decoded in a few integer passes and checked against the canonical
   bytes of the decoded month (anything else: per distinct value with ``YearMonth.of``);
 - coded text (category, region) per distinct value with the scalar parser, or — for the exact
-  codes of a small enum — by length, first 8 bytes and the tail bytes, compared exactly.
+  codes of a small enum — by the two words of its string view (the length with the first 4
+  bytes, then the next 8), both compared exactly with each code's.
 """
 
 from __future__ import annotations
@@ -113,8 +114,8 @@ def month_index(v: U64) -> tuple[Ints, Mask]:
     t *= _COMBINE
     t >>= np.uint64(40)
     t &= np.uint64(0xFFFF)  # year·12 + month for a canonical row
-    ok: Mask = _MONTHS.take(t) == v
-    out = t.view(np.int64)
+    out = t.view(np.int64)  # (an index array of the platform's integer: take converts nothing)
+    ok: Mask = _MONTHS.take(out) == v
     out -= 1
     return out, ok
 
@@ -171,37 +172,35 @@ def _parsed(raws: list[Any], parse: Callable[[Any], Any]) -> tuple[Ints, Mask]:
 
 class Codes:
     """The exact codes of a small enum (≤ 12 bytes each) matched on string views: rows matching
-    none are not ok. A multiplicative hash of the view picks the one code a row can be (each code
-    in its own slot of 8), then the row's two words are compared with that code's."""
-
-    _NEVER = 2**64 - 1  # no view has this first word (a length of 2³²−1)
+    none are not ok. Each row's two words are compared with each code's (the first word, length
+    and 4 bytes, once per distinct first word), on contiguous copies of the words: a strided
+    comparison costs four times a contiguous one."""
 
     def __init__(self, codes: Sequence[str]) -> None:
         raw = [c.encode() for c in codes]
-        assert max(len(b) for b in raw) <= 12 and len(raw) <= 8
+        assert max(len(b) for b in raw) <= 12 and len(raw) < 256
         padded = [b.ljust(12, b"\0") for b in raw]
         first = [len(b) | int.from_bytes(p[:4], "little") << 32 for b, p in zip(raw, padded, strict=True)]
         rest = [int.from_bytes(p[4:], "little") for p in padded]
-        self.first = np.array([*first, self._NEVER], np.uint64)
-        self.rest = np.array([*rest, self._NEVER], np.uint64)
-        mix = np.array(first, np.uint64) ^ np.array(rest, np.uint64)
-        for k in range(1, 1 << 16):  # the first odd multiplier that separates the codes
-            self.mult = np.uint64((0x9E3779B97F4A7C15 * k) % 2**64 | 1)
-            slots = ((mix * self.mult) >> np.uint64(61)).astype(np.int64)
-            if len(set(slots.tolist())) == len(raw):
-                break
-        self.slot = np.full(8, len(raw), np.int64)
-        self.slot[slots] = np.arange(len(raw))
+        #: (first word, [(code number, second word)]) per distinct first word.
+        self.groups = [
+            (np.uint64(f), [(i, np.uint64(rest[i])) for i in range(len(raw)) if first[i] == f])
+            for f in dict.fromkeys(first)
+        ]
 
-    def read(self, w: U64) -> tuple[Ints, Mask]:
+    def read(self, w: U64) -> tuple[npt.NDArray[np.uint8], Mask]:
         """(code number, ok) per row."""
-        first, rest = w[:, 0], w[:, 1]
-        h = first ^ rest
-        h *= self.mult
-        h >>= np.uint64(61)
-        code = self.slot.take(h.view(np.int64))
-        ok: Mask = self.first.take(code) == first
-        ok &= self.rest.take(code) == rest
+        first, rest = np.ascontiguousarray(w[:, 0]), np.ascontiguousarray(w[:, 1])
+        code = np.zeros(len(w), np.uint8)
+        ok = np.zeros(len(w), np.bool_)
+        for word, members in self.groups:
+            starts = first == word
+            for i, second in members:
+                match = rest == second
+                match &= starts
+                ok |= match
+                if i:
+                    code += match.view(np.uint8) * np.uint8(i)
         return code, ok
 
 
@@ -209,10 +208,13 @@ def whole(arr: pa.Array | None, n: int) -> tuple[Ints, Mask]:
     """Whole months (null: 0 and not ok)."""
     if arr is None:
         return np.zeros(n, np.int64), np.zeros(n, np.bool_)
-    given = valid(arr)
     if pa.types.is_integer(arr.type):
         v = np.asarray((arr if arr.null_count == 0 else pc.fill_null(arr, 0)).to_numpy(), np.int64)
-        return v, given & (v >= 0)
+        ok: Mask = v >= 0
+        if arr.null_count:
+            ok &= valid(arr)
+        return v, ok
+    given = valid(arr)
     if pa.types.is_floating(arr.type):
         f = np.asarray(arr.to_numpy(zero_copy_only=False), np.float64)
         with np.errstate(invalid="ignore"):
