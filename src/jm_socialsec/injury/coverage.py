@@ -34,20 +34,20 @@ def _refusing_earlier(at: At, param: str, key: str | None, code: str) -> ParamVa
         return at.get(param, key)
     except NotCovered as e:
         if e.covered_from is not None and at.on < e.covered_from:
-            zh, en = pair(catalogue("injury")["refusal"][code], "text")
             values = {"since": e.covered_from, **_documents_of(e.param)}
-            raise NotCovered(
-                e.param, at.on, e.covered_from, e.covered_until, fill(zh, values, "zh"), fill(en, values, "en")
-            ) from None
+            # the values (a date, titles) are written the same in both languages
+            zh, en = (fill(text, values) for text in pair(catalogue("injury")["refusal"][code], "text"))
+            raise NotCovered(e.param, at.on, e.covered_from, e.covered_until, zh, en) from None
         raise
 
 
 def _documents_of(param: str) -> dict[str, str]:
-    """The document of the table's first period, and the one it amended (from the register)."""
+    """The title of the table's first period's document, and of the one it amended if any (every
+    shipped value cites a document of the register, and every document there has a title)."""
     first = registry()[param].values[0].source
     register = documents()
-    amended = register[first.doc].amends if first.doc in register else None
-    return {"document": first.title or first.document, "earlier": register[amended].title if amended else ""}
+    amended = register[first.doc].amends
+    return {"document": first.title} | ({"earlier": register[amended].title} if amended else {})
 
 
 def national(at: At, param: str, key: str | None = None) -> ParamValue:

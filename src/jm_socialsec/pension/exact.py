@@ -62,7 +62,8 @@ class Ratio(Fraction):
         return str(shown(self))
 
     def __format__(self, spec: str) -> str:
-        return str(self) if not spec else super().__format__(spec)
+        # as printed, in f-strings too (Fraction's own format would write 1/2 on Python 3.13)
+        return format(str(self), spec)
 
 
 class Months(Fraction):
@@ -72,13 +73,10 @@ class Months(Fraction):
 
     def decimal(self) -> Decimal:
         d = self.denominator
-        for p in (2, 5):
-            while d % p == 0:
-                d //= p
-        if d != 1:
+        if 10 ** d.bit_length() % d:  # a prime factor other than 2 and 5: no terminating decimal
             return shown(self)
-        exact = Decimal(self.numerator) / Decimal(self.denominator)
-        return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact.normalize()
+        # exact, and as short as it can be: 22.75, 0.075, 120 (never 1.2E+2 nor 22.750)
+        return _WIDE.divide(Decimal(self.numerator), Decimal(d))
 
     def __str__(self) -> str:
         return str(self.decimal())

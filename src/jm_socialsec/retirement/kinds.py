@@ -19,7 +19,8 @@ K = TypeVar("K", bound=StrEnum)
 
 
 def member(kind: type[K], value: Any) -> K | None:
-    """The member for its code or itself (the common case), without the Enum call; else None."""
+    """The member for its code or itself (a member is equal to its code), without the Enum call;
+    else None."""
     try:
         return kind._value2member_map_.get(value)  # type: ignore[return-value]
     except TypeError:  # not hashable: no code
@@ -32,15 +33,10 @@ def parse_code(kind: type[K], value: Any, field: str, why_zh: str, why_en: str) 
     The messages are templates (``{value}``, ``{names}``: the codes), filled only on refusal.
     """
     found = member(kind, value)
-    if found is not None:
-        return found
-    try:
-        return kind(value)
-    except ValueError:
+    if found is None:  # what ``kind(value)`` would refuse too (no kind here has a ``_missing_``)
         names = ", ".join(k.value for k in kind)
-        raise InputError(
-            field, why_zh.format(value=value, names=names), why_en.format(value=value, names=names)
-        ) from None
+        raise InputError(field, why_zh.format(value=value, names=names), why_en.format(value=value, names=names))
+    return found
 
 
 class Category(StrEnum):
