@@ -28,7 +28,7 @@ from ..engine.regions import Region
 from ..engine.tables import Unit
 from ..engine.trace import rule
 from ..inputs.base import accepts_input
-from ..inputs.projection import AssumptionsArg, future, projected
+from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..retirement import Category, RetirementChoice, SpecialWorkType
 from . import account
 from .basic import YEAR, M, a_coefficient, basic_pension, calc_base, contribution_years
@@ -106,13 +106,12 @@ class PensionEstimate(Explained):
 
 
 class Deemed(NamedTuple):
-    """Deemed contribution time (视同缴费, before 1998-07), validated."""
+    """Deemed contribution time (视同缴费, before 1998-07), validated (``None`` where there is none)."""
 
-    months: int
     account: Decimal
     weighted_years: Ratio | None
-    months_before_1994: int | None
-    index_sum: Decimal | None
+    #: Or what derives them: the deemed months before 1994 and the index sum 1994-01…1998-06.
+    derived_from: tuple[int, Decimal] | None
 
 
 @rule("pension.total_pension", ref="国发〔2005〕38号 第六条; 粤府函〔2021〕294号 (基本养老金 = 各项之和)", unit=M)
@@ -121,8 +120,9 @@ def total_pension(at: At, basic: Decimal, account: Decimal, transitional: Decima
     return basic + account + transitional + adjustment
 
 
+@marks_projection  # the estimate says whether it read a projected figure, eligible or not
 def _compute(
-    params: Params, person: Person, months: int, index: Decimal, balance: Decimal, deemed: Deemed, region: Region
+    params: Params, person: Person, months: int, index: Decimal, balance: Decimal, deemed: Deemed | None, region: Region
 ) -> dict[str, Any]:
     """The sheet: who retires when, the minimum years, then the lines (or the shortfall)."""
     _check_index(params, index)
@@ -143,7 +143,7 @@ def _compute(
     }
     if missing:
         minimum_years_met(at, months, r.minimum_years_month)
-        fields.update(eligible=False, missing_months=missing, options=shortfall_options(), projected=projected(params))
+        fields.update(eligible=False, missing_months=missing, options=shortfall_options())
         return fields
     base = calc_base(at)
     used = _last_read(params, "pension.calc_base")  # its year, and whether it is the previous year's (预发)
@@ -163,22 +163,21 @@ def _compute(
         transitional=transitional,
         adjustment=adjustment,
         total=total_pension(at, basic, acct, transitional, adjustment),
-        projected=projected(params),
         projected_amount=basic + adjustment if used.projected else _NO_ADJUSTMENT,
     )
     return fields
 
 
-def _transitional(at: At, base: Decimal, months: int, deemed: Deemed, region: Region) -> tuple[Decimal, Decimal]:
+def _transitional(at: At, base: Decimal, months: int, deemed: Deemed | None, region: Region) -> tuple[Decimal, Decimal]:
     """过渡性养老金, and 过渡性调整额 for deemed time (0.00 without)."""
-    if deemed.months == 0:
+    if deemed is None:
         return transitional_pension(at, months, _ZERO), _NO_ADJUSTMENT
     old = old_method(at, deemed.account)
     transitional = transitional_pension(at, months, old)
     weighted = deemed.weighted_years
     if weighted is None:
-        assert deemed.months_before_1994 is not None and deemed.index_sum is not None
-        weighted = weighted_deemed_years(at, deemed.months_before_1994, deemed.index_sum, region)
+        assert deemed.derived_from is not None  # _deemed gives one or the other
+        weighted = weighted_deemed_years(at, *deemed.derived_from, region)
     return transitional, transitional_adjustment(at, base, weighted, old, years_allowance(at, months))
 
 
@@ -217,41 +216,35 @@ def _whole(value: Any, field: str) -> int:
     return int(value)
 
 
-#: No deemed time (what the default keywords say).
-_NO_DEEMED = Deemed(0, _ZERO, None, None, None)
-
-
 def _deemed(
     months: int, deemed_months: Any, deemed_account: Any, weighted: Any, before_1994: Any, index_sum: Any
-) -> Deemed:
+) -> Deemed | None:
     """Deemed time: whole months within the total, and the weighted years or what derives them."""
     if type(deemed_months) is int and deemed_months == 0 and type(deemed_account) is int and deemed_account == 0:
-        return _NO_DEEMED  # the common case (no deemed time): nothing else is read
-    deemed = _whole(deemed_months, "deemed_months")
+        return None  # the common case (no deemed time): nothing else is read
+    count = _whole(deemed_months, "deemed_months")
     acct = to_decimal(deemed_account, "deemed_account", non_negative=True)
     check(
-        deemed <= months,
+        count <= months,
         "deemed_months",
         "视同缴费月数不能超过总缴费月数",
         "deemed months cannot exceed the total contribution months",
     )
-    if deemed == 0:
-        return Deemed(0, acct, None, None, None)
+    if count == 0:
+        return None  # the deemed account (validated above) is read only with deemed months
     if weighted is not None:
-        return Deemed(deemed, acct, Ratio(to_decimal(weighted, "weighted_deemed_years", non_negative=True)), None, None)
+        return Deemed(acct, Ratio(to_decimal(weighted, "weighted_deemed_years", non_negative=True)), None)
     if before_1994 is None or index_sum is None:
         raise InputError(
             "weighted_deemed_years",
             "有视同缴费时须给出加权视同年数，或给出1993年底前视同月数和1994-01至1998-06各月指数之和",
             "with deemed time give weighted_deemed_years, or deemed_months_before_1994 and index_sum_1994_1998",
         )
-    return Deemed(
-        deemed,
-        acct,
-        None,
+    derived_from = (
         _whole(before_1994, "deemed_months_before_1994"),
         to_decimal(index_sum, "index_sum_1994_1998", non_negative=True),
     )
+    return Deemed(acct, None, derived_from)
 
 
 @accepts_input
