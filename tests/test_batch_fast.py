@@ -359,3 +359,149 @@ def test_the_garbage_collector_is_left_as_it_was_found(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+# ---------------------------------------------------------------------------------------------
+# The second speed pass (issue 13): month keys straight from the bytes, floats without a
+# float-to-int pass, the half-up rounding in two steps, decimal words in one pass, error offsets.
+
+_AS_OF_MONTH = YearMonth.of(AS_OF).index  # 2026-11
+
+
+def _keys(text: str) -> tuple[int, bool]:
+    seven = fr.seven_bytes(pa.array([text, "2000-01"]))
+    assert seven is not None
+    key, ok = fr.month_keys(seven, fr.month_key_table(cohorts.FIRST_MONTH, _AS_OF_MONTH))
+    return int(key[0]), bool(ok[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("2000-01", 72003), ("1900-01", 68403), ("1966-07", 3 * (1966 * 12 + 7)), ("2026-11", 72969),
+     ("2026-12", None), ("1899-12", None), ("9999-12", None), ("2000-00", None), ("2000-13", None),
+     ("20x0-01", None), ("2000/01", None)],
+)  # fmt: skip
+def test_a_month_key_is_three_times_the_month_number_worked_by_hand(text: str, key: int | None) -> None:
+    """The cohort key of a "YYYY-MM" birth is 3·(year·12 + month): 2000-01 → 3 × 24001 = 72003,
+    1900-01 → 3 × 22801 = 68403, 2026-11 → 3 × 24323 = 72969 (the category number is added to it).
+    Only months from 1900-01 to the as_of month (2026-11) are ok: a later birth, 1899-12, a month
+    0 or 13, and 9999-12 — whose key wraps (3 × 120,000 mod 2¹⁷ = 97,856, not a month's key) — go
+    to the general path, which refuses or reads them as the scalar path does."""
+    got, ok = _keys(text)
+    assert ok is (key is not None)
+    if key is not None:
+        assert got == key
+
+
+@given(st.one_of(st.text(_DIGITS, min_size=7, max_size=7), st.builds(
+    lambda y, m: f"{y:04d}-{m:02d}", st.integers(1800, 9999), st.integers(0, 13))))  # fmt: skip
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_month_keys_take_exactly_the_canonical_months_within_the_table(text: str) -> None:
+    """ok exactly when the text is ``YearMonth.of``'s own spelling of a month from 1900-01 to the
+    as_of month, and then the key is 3·(index + 1) (the decode never accepts another text, even
+    where its key wraps)."""
+    if len(text.encode()) != 7:
+        return
+    key, ok = _keys(text)
+    canonical = text[4] == "-" and text[:4].isascii() and text[:4].isdigit() and text[5:].isascii()
+    canonical = canonical and text[5:].isdigit() and 1 <= int(text[5:]) <= 12
+    within = canonical and cohorts.FIRST_MONTH <= int(text[:4]) * 12 + int(text[5:]) - 1 <= _AS_OF_MONTH
+    assert ok is within
+    if within:
+        assert key == 3 * (YearMonth.of(text).index + 1)
+
+
+@pytest.mark.parametrize(
+    ("x", "scale", "low", "units"),
+    [(0.5, 6, -1, 500_000), (123.456789, 6, -1, 123_456_789), (0.0, 6, -1, 0), (-0.0, 6, -1, 0),
+     (1e-9, 9, 0, 1), (0.0, 9, 0, None), (-1e-6, 6, -1, None), (1e-7, 6, -1, None),
+     (2.0**51 / 1e6, 6, -1, None), (1e300, 6, -1, None), (-1e300, 6, -1, None),
+     (float("nan"), 6, -1, None), (float("inf"), 6, -1, None), (float("-inf"), 6, -1, None)],
+)  # fmt: skip
+def test_float_units_worked_by_hand_and_every_value_out_of_range_refused(
+    x: float, scale: int, low: int, units: int | None
+) -> None:
+    """0.5 元 is 500,000 units of 10⁻⁶; 123.456789 is 123,456,789; 0 and −0 are 0 (money may be
+    0, low = −1); an index must be above 0 (low = 0): 10⁻⁹ is 1 unit, 0 is not ok. Not ok (the
+    general path reads them): 10⁻⁷ (more places than the scale), −10⁻⁶ (below the bound), 2⁵¹
+    units (beyond the exact rounding), ±10³⁰⁰ (whose rounded bits are not the units), NaN, ±∞."""
+    got, ok = fr.fixed(pa.array([x]), 1, scale, low, fr.spacing_limit(scale))
+    assert bool(ok[0]) is (units is not None)
+    if units is not None:
+        assert int(got[0]) == units
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True, width=64), st.sampled_from([(6, -1), (9, 0)]))
+@settings(max_examples=500, deadline=None)
+def test_float_units_are_within_the_bounds_whenever_ok(x: float, scale_low: tuple[int, int]) -> None:
+    """ok ⇒ low < units ≤ high and units / 10^scale is ``Decimal(repr(x))``, for every float."""
+    scale, low = scale_low
+    high = fr.spacing_limit(scale)
+    units, ok = fr.fixed(pa.array([x, 1.0]), 2, scale, low, high)
+    if ok[0]:
+        assert low < int(units[0]) <= high
+        assert Decimal(int(units[0])).scaleb(-scale) == Decimal(repr(x))
+
+
+@pytest.mark.parametrize(
+    ("balance", "k", "d", "fen"),
+    [(695, 1, 139, 5), (764, 1, 139, 5), (765, 1, 139, 6), (5, 1, 2, 3), (3, 5, 6, 3), (13, 1, 2, 7), (0, 1, 139, 0)],
+)  # fmt: skip
+def test_the_account_line_rounds_half_up_worked_by_hand(balance: int, k: int, d: int, fen: int) -> None:
+    """个人账户养老金 = 个人账户储存额 ÷ 计发月数 (国发〔2005〕38号 (state-council-2005-38) 第六条),
+    to the 分 half up, as ⌊(k·b + ⌊d/2⌋) / d⌋ with a per-row divisor: 695 / 139 = 5 exactly;
+    764 / 139 = 5.496… → 5; 765 / 139 = 5.503… → 6; 5 / 2 = 2.5 → 3 (a half goes up);
+    3 × 5 / 6 = 2.5 → 3; 13 / 2 = 6.5 → 7; 0 → 0."""
+    got = fast._account(np.array([balance]), k, np.array([d]))
+    assert int(got[0]) == fen
+
+
+@given(b=st.integers(0, 10**15), k=st.integers(1, 10**3), d=st.integers(1, 10**12))
+@settings(max_examples=300, deadline=None)
+def test_the_account_line_is_the_exact_quotient_rounded_half_up(b: int, k: int, d: int) -> None:
+    """⌊(k·b + ⌊d/2⌋) / d⌋ = ⌊k·b/d + ½⌋ (Fraction), for an odd or even divisor, per row or uniform."""
+    want = int(Fraction(k * b, d) + Fraction(1, 2))
+    assert int(fast._account(np.array([b]), k, np.array([d]))[0]) == want
+    assert int(fast._account(np.array([b]), k, d)[0]) == want
+
+
+def test_lines_are_written_as_whole_decimal_words_over_garbage() -> None:
+    """Each line (0 ≤ value < 2⁶²) becomes the words (value, 0) exactly, over a buffer full of
+    0xA5 bytes: 0, 1 分 (whose bits read as a float are the smallest subnormal), 2⁵² − 1, 2⁵²,
+    2⁶² − 1 and 12,345,678.90 元."""
+    values = np.array([0, 1, 2**52 - 1, 2**52, 2**62 - 1, 1_234_567_890], np.int64)
+    words = np.full((len(values), 2), -0x5A5A5A5A5A5A5A5B, np.int64)  # the bytes 0xA5
+    fast._put(words, values)
+    assert words[:, 0].tolist() == values.tolist()
+    assert words[:, 1].tolist() == [0] * len(values)
+
+
+def test_error_strings_from_one_refusal_reuse_the_running_count() -> None:
+    """Rows refused by one (code, field) pair: the offsets are the refused rows before each row
+    times the text's length — "ab" on rows 0, 2 and 3, null on row 1 — and the column that is
+    not the last leaves the counts as they were for the next one."""
+    refused = np.array([True, False, True, True])
+    ids = refused.astype(np.int16)
+    counts = fastout._running_count(refused)
+    assert counts.tolist() == [0, 1, 1, 2, 3]
+    mask = (refused, fastout._bitmap(refused))
+    first = fastout.strings(ids, ["", "ab"], mask, {1}, counts, last=False)
+    assert counts.tolist() == [0, 1, 1, 2, 3]
+    last = fastout.strings(ids, ["", "xyz"], mask, {1}, counts)
+    assert first.to_pylist() == ["ab", None, "ab", "ab"]
+    assert last.to_pylist() == ["xyz", None, "xyz", "xyz"]
+
+
+@pytest.mark.parametrize(
+    ("x", "readable"),
+    [(0.0, True), (0.01, True), (1e9, True), (1e9 + 0.5, False), (-0.01, False), (float("nan"), False),
+     (float("inf"), False), (float("-inf"), False), (-0.0, False), (5e-324, True)],
+)  # fmt: skip
+def test_an_unused_deemed_account_is_readable_only_between_0_and_the_bound(x: float, readable: bool) -> None:
+    """A deemed account on a row without deemed time is not used, but the scalar path still reads
+    it (0 ≤ value ≤ 10⁹ 元, finite). The fast reader compares the float's bits with the bound's: 0,
+    1 分, 10⁹ and the smallest positive float pass; a negative, above 10⁹, NaN, ±∞ do not; −0 is
+    sent to the general path too (which reads it as 0, as the scalar path does: a slower row, never
+    a different answer). A null is readable (not given)."""
+    ok = fr.readable(pa.array([x, None], pa.float64()), 1e9)
+    assert bool(ok[0]) is readable and bool(ok[1])

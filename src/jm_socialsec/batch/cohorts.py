@@ -39,12 +39,16 @@ from ..pension import account
 from ..pension.eligibility import Person, minimum_years, retirement
 from ..retirement import Category, RetirementChoice
 from .errors import where_of
+from .fastread import MONTH_KEYS
 
 _YEAR = 12  # months in a year (structural)
 _FEN = 100  # 分 in a 元 (structural)
 CATEGORIES = tuple(Category)
-FIRST_MONTH = EARLIEST_YEAR * _YEAR
-KEYS = (LATEST_YEAR - EARLIEST_YEAR + 1) * _YEAR * len(CATEGORIES)
+FIRST_MONTH = EARLIEST_YEAR * _YEAR  # the month indices a cohort can have
+LAST_MONTH = LATEST_YEAR * _YEAR + _YEAR - 1
+#: A cohort's key: 3·(birth month index + 1) + category number (what the 7-byte month decode
+#: gives without a subtraction, see :func:`.fastread.month_keys`), below ``KEYS``.
+KEYS = MONTH_KEYS
 INDEX_SCALE, MONEY_SCALE, WEIGHTED_SCALE = 10**9, 10**6, 10**9
 #: The readers' bounds in units: money up to 10⁹ 元, weighted years up to 10⁴ (more: general path).
 MONEY_MAX, WEIGHTED_MAX = 10**15, 10**13
@@ -109,9 +113,16 @@ class Figures:
     #: 过渡性养老金 in 分 (before 原办法) by contribution months, when the cohorts share its figures.
     by_month: np.ndarray[Any, Any] | None = None
 
+    #: Fields as decimal128 words, made once per figures (see :meth:`words`).
+    _words: dict[str, np.ndarray[Any, Any]] = field(default_factory=dict, repr=False)
+
     def words(self, name: str) -> np.ndarray[Any, Any]:
-        """A field as decimal128 words by cohort (value, 0): gathered straight into an output column."""
-        return np.stack([self.arrays[name], np.zeros_like(self.arrays[name])], axis=1)
+        """A field as decimal128 words by cohort (value, 0), one 16-byte item each (complex128 only
+        as a container): gathered straight into an output column."""
+        if name not in self._words:
+            pairs = np.stack([self.arrays[name], np.zeros_like(self.arrays[name])], axis=1)
+            self._words[name] = pairs.view(np.complex128)[:, 0]
+        return self._words[name]
 
     def get(self, name: str, cohort: np.ndarray[Any, Any]) -> Any:
         """The field per row: one int when every cohort agrees, else a gathered array."""
@@ -153,6 +164,15 @@ class Cohorts:
         return cohort
 
     def _rebuild(self) -> None:
+        known = self.reads.figures
+        cohorts = tuple(id(c) for c in self.rows)  # the built cohorts live as long as the reads
+        if cohorts not in known:
+            if len(known) >= _KEEP:
+                known.pop(next(iter(known)))
+            known[cohorts] = self._figures()
+        self.figures = known[cohorts]
+
+    def _figures(self) -> Figures:
         rows = _common_denominators(self.rows, self.x_max)
         table = np.array([_ALL_FIELDS(c) for c in rows], np.int64)
         agree = (table == table[0]).all(axis=0).tolist()
@@ -163,7 +183,7 @@ class Cohorts:
             arrays[name] = column.astype(np.bool_) if name in _FLAGS else column
             if agree[i]:
                 same[name] = int(column[0])
-        self.figures = Figures(arrays, same, _transitional_by_month(rows))
+        return Figures(arrays, same, _transitional_by_month(rows))
 
     def _resolve(self, key: int) -> Cohort:
         """The cohort's figures from the run's reads (each read once per month, age or year)."""
@@ -273,11 +293,14 @@ class Reads:
         self.wide: dict[tuple[int, ...], bool] = {}
         #: (ka, da, 计发月数 in 10⁻⁴, odd) by 计发月数.
         self.annuity_figures: dict[Decimal, tuple[int, int, int, bool]] = {}
+        #: The figures of a run's cohorts, by the cohorts in their order (the next roster of the
+        #: day has the same ones: its arrays are not built again).
+        self.figures: dict[tuple[int, ...], Figures] = {}
 
     def retirement(self, params: Params, key: int) -> tuple[int, int, int] | SocialSecError:
         if key not in self.retired:
             month, cat = divmod(key, len(CATEGORIES))
-            person = Person(None, None, YearMonth.from_index(FIRST_MONTH + month), CATEGORIES[cat],
+            person = Person(None, None, YearMonth.from_index(month - 1), CATEGORIES[cat],
                             RetirementChoice.STATUTORY, None, None)  # fmt: skip
             try:
                 r = retirement(params, person, 0)

@@ -17,6 +17,7 @@ scalar order by :mod:`.cohorts`) and the working-life check.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,7 +38,7 @@ from .cohorts import (
     CATEGORIES,
     FIRST_MONTH,
     INDEX_SCALE,
-    KEYS,
+    LAST_MONTH,
     MONEY_MAX,
     WEIGHTED_MAX,
     Cohorts,
@@ -49,8 +50,6 @@ from .fastout import Out
 #: Rows per chunk: a few dozen int64 arrays of this length stay within a 2 MiB L2 cache.
 CHUNK = 1 << 16
 _YEAR = 12  # months in a year (structural)
-#: The output lines computed per row (the others: per cohort, and the adjustment, mostly 0).
-_COMPUTED = ("basic", "account", "transitional", "total")
 _CODES = fr.Codes([c.value for c in CATEGORIES])
 #: Columns whose rows, when given, go to the general path (other ways to give the retirement).
 _ELSEWHERE = ("retirement_month", "age_years", "age_months", "choice", "special_type", "special_years")
@@ -65,10 +64,15 @@ class Run:
     errors: Errors
     x_max: int  # the index ceiling in units of 10⁻⁹
     last_birth: int  # the as_of month (or the cohort table's last): a later birth goes to the general path
+    months: Any  # the canonical bytes of the birth months FIRST_MONTH … last_birth, by cohort key
     working_life: int  # the error number of the working-life refusal
     birth: Any  # the birth column as string views (None: read per distinct value)
     category: Any  # the same for the category (a cast of the whole column: per chunk costs 3 times more)
     parsed: dict[Any, Any] = field(default_factory=dict)  # dictionaries read per value, this run
+    birth_key: Any = None  # _birth_key with this run's last month (one object: the reads' key)
+
+    def __post_init__(self) -> None:
+        self.birth_key = functools.partial(_birth_key, last=self.last_birth)
 
 
 def fast_columns(
@@ -85,8 +89,9 @@ def fast_columns(
     x_max = min(cn * INDEX_SCALE // cd, fr.spacing_limit(9))
     found = Cohorts(params, x_max, _context(params, overrides))
     errors = found.errors
-    last_birth = min(YearMonth.of(params.as_of).index, FIRST_MONTH + KEYS // len(CATEGORIES) - 1)
-    run = Run(found, errors, x_max, last_birth, errors.id("input_invalid", "contribution_months"),
+    last_birth = min(YearMonth.of(params.as_of).index, LAST_MONTH)
+    run = Run(found, errors, x_max, last_birth, fr.month_key_table(FIRST_MONTH, last_birth),
+              errors.id("input_invalid", "contribution_months"),
               _views_unless_seven(table.column("birth")), fr.views(table.column("category")))  # fmt: skip
     out = Out(table.num_rows)
     start = 0
@@ -143,23 +148,31 @@ def _person(rb: pa.RecordBatch, run: Run, span: slice) -> tuple[Any, Any]:
     column = _column(rb, "birth")
     seven = fr.seven_bytes(column)
     if seven is not None:
-        birth, ok = fr.month_index(seven)  # within the years' limits
-    else:
-        if run.birth is not None:
-            birth, ok = fr.month_index_views(run.birth[span])
-        else:
-            birth, ok = fr.month_by_value(column, run.parsed)
-        ok &= birth >= FIRST_MONTH  # a date is read without the years' limits: keep the key in its table
+        key, ok = fr.month_keys(seven, run.months)  # born FIRST_MONTH … last_birth
+    elif run.birth is not None:
+        birth, ok = fr.month_index_views(run.birth[span])
+        ok &= birth >= FIRST_MONTH
+        ok &= birth <= run.last_birth
+        key = birth + 1
+        key *= len(CATEGORIES)
+    else:  # a dictionary (read once per value) or dates: the key and its bounds per value
+        key, ok = fr.by_value(column, run.birth_key, run.parsed)
     if run.category is not None:
         cat, good = _CODES.read(run.category[span])
     else:
         cat, good = fr.by_value(_column(rb, "category"), _category, run.parsed)
     ok &= good
-    ok &= birth <= run.last_birth  # also the table's last month: an ok row's key is within it
-    key = birth - FIRST_MONTH
-    key *= len(CATEGORIES)
     key += cat  # rows not ok: any key (the look-up wraps it into the table)
     return key, ok
+
+
+def _birth_key(value: Any, last: int) -> int:
+    """The cohort key of a birth month read as the scalar path reads it (a date without the
+    years' limits: one outside FIRST_MONTH … ``last`` is refused here, read by the general path)."""
+    index = YearMonth.of(value).index
+    if not FIRST_MONTH <= index <= last:
+        raise ValueError(value)
+    return (index + 1) * len(CATEGORIES)
 
 
 def _read(rb: pa.RecordBatch, run: Run, span: slice) -> tuple[dict[str, Any], Any]:
@@ -208,14 +221,16 @@ def _deemed(rb: pa.RecordBatch, months: Any, ok: Any) -> dict[str, Any]:
     if rows.size == 0:
         return {}
     w, good, _ = fr.at_rows(_column(rb, "weighted_deemed_years"), rows, 9, -1, WEIGHTED_MAX)
-    ok[rows] &= good  # no weighted years: derived from the region (general path)
+    # no weighted years: derived from the region (general path)
     if da is None:
+        ok[rows] &= good
         return {"deemed": rows, "w": w, "da": np.zeros(rows.size, np.int64)}
-    acct, good, given = fr.at_rows(da, rows, 6, -1, MONEY_MAX)
+    acct, read, given = fr.at_rows(da, rows, 6, -1, MONEY_MAX)
     if not given.all():
-        good |= ~given
+        read |= ~given
         acct[~given] = 0  # not given: the default 0
-    ok[rows] &= good
+    good &= read
+    ok[rows] &= good  # one scatter for both columns
     return {"deemed": rows, "w": w, "da": acct}
 
 
@@ -250,45 +265,50 @@ def _refusals(fig: Figures, c: Any, rows: dict[str, Any], working_life: int, out
     m, deemed = rows["m"], rows.get("deemed")
     over = m > rows["limit"]
     err = fig.get("err_a", c)
-    if isinstance(err, int) and err == 0 and fig.same.get("err_plain") == 0 and fig.same.get("err_deemed") == 0:
-        code = out.code[span]  # the usual case: only the working life refuses
+    out.seen.add(working_life)  # (a superset: the refused rows' numbers are among them)
+    usual = isinstance(err, int) and err == 0 and fig.same.get("err_plain") == 0 and fig.same.get("err_deemed") == 0
+    if usual:
+        code = out.code[span]  # only the working life refuses
         np.multiply(over, working_life, out=code, casting="unsafe")
-        if over.any():
-            out.seen.add(working_life)
     else:
         code = over * (working_life - err) + err  # the working life is checked before the minimum years
-        out.seen.update({working_life, *np.asarray(fig.arrays["err_a"]).tolist()} - {0})
+        out.seen.update(set(np.asarray(fig.arrays["err_a"]).tolist()) - {0})
     missing = out.missing[span]
     # int32 wraps only beyond the working life (months > limit: refused, the months not shown)
     np.subtract(fig.get("need", c), m, out=missing, casting="unsafe")
     np.maximum(missing, 0, out=missing)
-    eligible = missing == 0
-    if fig.same.get("err_plain") != 0 or fig.same.get("err_deemed") != 0:
-        late = np.asarray(fig.arrays["err_plain"].take(c))
-        if deemed is not None:
-            late[deemed] = fig.arrays["err_deemed"].take(c[deemed])
-        late *= (code == 0) & eligible
-        code = code + late
-        out.seen.update({*fig.arrays["err_plain"].tolist(), *fig.arrays["err_deemed"].tolist()} - {0})
-    if code.base is not out.code:  # (the usual case wrote into it already)
+    eligible = np.equal(missing, 0, out=out.eligible[span])
+    if not usual:
+        _late_refusals(fig, c, deemed, code, eligible, out)
         out.code[span] = code
-    out.eligible[span] = eligible
-    np.logical_and(eligible, code == 0, out=out.amounts[span])
+        np.logical_and(eligible, code == 0, out=out.amounts[span])
+    else:  # not refused ⇔ not over: amounts where eligible and not over
+        np.greater(eligible, over, out=out.amounts[span])
+
+
+def _late_refusals(fig: Figures, c: Any, deemed: Any, code: Any, eligible: Any, out: Out) -> None:
+    """The first refusal reading the lines, for eligible rows not refused before (in place)."""
+    if fig.same.get("err_plain") == 0 and fig.same.get("err_deemed") == 0:
+        return
+    late = np.asarray(fig.arrays["err_plain"].take(c))
+    if deemed is not None:
+        late[deemed] = fig.arrays["err_deemed"].take(c[deemed])
+    late *= (code == 0) & eligible
+    code += late
+    out.seen.update({*fig.arrays["err_plain"].tolist(), *fig.arrays["err_deemed"].tolist()} - {0})
 
 
 def _half_up(num: Any, den: Any, into: Any = None) -> Any:
-    """``num / den`` (≥ 0) to a whole number, a half up: ⌊(2·num + den) / (2·den)⌋ (in place, or
-    the last step into ``into``)."""
+    """``num / den`` to a whole number, a half up, as ⌊(num + ⌊den/2⌋) / den⌋ (in place, or the last
+    step into ``into``): equal to ⌊(2·num + den) / (2·den)⌋ for every integer num and den ≥ 1 — for
+    an odd den, num + (den − 1)/2 = q·den + r with r ≤ den − 1, and the half left out never
+    reaches the next multiple."""
     if isinstance(den, int) and den == 1:
         if into is not None:
             into[...] = num
         return num
-    if isinstance(den, int) and den % 2 == 0:  # ⌊(2n + d) / 2d⌋ = ⌊(n + d/2) / d⌋: one pass fewer
-        num += den // 2
-        return np.floor_divide(num, den, out=num if into is None else into)
-    num *= 2
-    num += den
-    return np.floor_divide(num, 2 * den, out=num if into is None else into)
+    num += den // 2
+    return np.floor_divide(num, den, out=num if into is None else into)
 
 
 def _times(values: Any, k: Any) -> Any:
@@ -297,22 +317,19 @@ def _times(values: Any, k: Any) -> Any:
 
 
 def _account(balance: Any, k: Any, divisor: Any) -> Any:
-    """个人账户养老金 in 分: ⌊(2·k·b + d) / 2d⌋ (k = 1 for a whole 计发月数: no multiplication)."""
+    """个人账户养老金 in 分: ⌊(k·b + ⌊d/2⌋) / d⌋ (k = 1 for a whole 计发月数: no multiplication)."""
     if isinstance(divisor, int):
         return _half_up(_times(balance, k), divisor)
-    num = balance * 2 if isinstance(k, int) and k == 1 else balance * (2 * k)
-    num += divisor
-    num //= divisor * 2
+    num = divisor >> 1
+    num += balance if isinstance(k, int) and k == 1 else balance * k
+    num //= divisor
     return num
 
 
 def _lines(fig: Figures, c: Any, rows: dict[str, Any], out: Out, span: slice) -> None:
     """The lines in 分, written into the output words (garbage on refused rows: their cells are null)."""
     m, x, g = rows["m"], rows["x"], fig.get
-    words = {name: w[span, 0] for name, w in out.words.items()}
-    for name in _COMPUTED:
-        out.words[name][span, 1] = 0  # the high word (the lines are ≥ 0); the buffers are not zeroed
-    out.words["adjustment"][span] = 0  # both words at once; then the rows with deemed time
+    words = {name: w[span] for name, w in out.words.items()}
     basic = x + INDEX_SCALE
     basic *= m
     basic *= rows["kh"]  # kh·(S + x)·m, or kl·x·m below the threshold
@@ -320,21 +337,30 @@ def _lines(fig: Figures, c: Any, rows: dict[str, Any], out: Out, span: slice) ->
     if low.size:
         basic[low] = x[low] * m[low] * g("kl", c[low])
     total = _half_up(basic, g("d", c))
-    words["basic"][...] = total
+    _put(words["basic"], total)
     account = _account(rows["bal"], g("ka", c), rows["divisor"])
-    words["account"][...] = account
+    _put(words["account"], account)
     total += account
     trans = _transitional(fig, c, m)
     deemed = rows.get("deemed")
+    words["adjustment"][...] = 0  # both words at once; then the rows with deemed time
     if deemed is not None:
         old, adjustment = _adjustment(fig, c[deemed], rows, m[deemed] // _YEAR)
         trans[deemed] += old
         total[deemed] += adjustment
-        words["adjustment"][deemed] = adjustment
-    words["transitional"][...] = trans
-    np.add(total, trans, out=words["total"])
-    _per_cohort(fig, "base", c, out.words["base"][span])
-    _per_cohort(fig, "annuity", c, out.words["annuity_months"][span])
+        words["adjustment"][deemed, 0] = adjustment
+    _put(words["transitional"], trans)
+    total += trans
+    _put(words["total"], total)
+    _per_cohort(fig, "base", c, words["base"])
+    _per_cohort(fig, "annuity", c, words["annuity_months"])
+
+
+def _put(words: Any, values: Any) -> None:
+    """Lines (int64, 0 ≤ value < 2⁶²) as decimal128 words (value, 0), both words in one pass: each
+    value's bits read as a float64 and widened to complex128 (real part, imaginary 0.0), which
+    copies the bits, computes nothing — below 2⁶² they are a finite double, never a NaN."""
+    np.copyto(words.view(np.complex128)[:, 0], values.view(np.float64))
 
 
 def _transitional(fig: Figures, c: Any, m: Any) -> Any:
@@ -354,8 +380,8 @@ def _per_cohort(fig: Figures, name: str, c: Any, words: Any) -> None:
     buffered, and c is within the table)."""
     if name in fig.same:
         words[...] = (fig.same[name], 0)
-    else:
-        fig.words(name).take(c, axis=0, out=words, mode="wrap")
+    else:  # as 16-byte items (complex128 only as a container: take copies the bytes, no arithmetic)
+        fig.words(name).take(c, out=words.view(np.complex128)[:, 0], mode="wrap")
 
 
 def _adjustment(fig: Figures, c: Any, rows: dict[str, Any], years: Any) -> tuple[Any, Any]:

@@ -32,19 +32,23 @@ def _bitmap(valid: np.ndarray[Any, Any]) -> pa.Buffer | None:
     return pa.py_buffer(np.packbits(valid, bitorder="little"))
 
 
-def strings(ids: np.ndarray[Any, Any], names: list[str], refused: Any, seen: set[int]) -> pa.Array:
+def strings(
+    ids: np.ndarray[Any, Any], names: list[str], refused: Any, seen: set[int], counts: Any = None, last: bool = True
+) -> pa.Array:
     """A string column from interned numbers (0: null), built from its buffers. ``refused``:
-    (mask, its bitmap, running count); ``seen``: every number that may occur (a superset)."""
+    (mask, its bitmap); ``seen``: every number that may occur (a superset); ``counts``: with one
+    number seen, the refused rows before each row (n + 1 of them, 0 first), made the offsets in
+    place by the ``last`` column to use them."""
     n = len(ids)
-    given, bitmap, before = refused
+    given, bitmap = refused
     raw = [s.encode() for s in names]
     lengths = np.array([len(b) for b in raw], np.int64)
-    offsets = np.zeros(n + 1, np.int32)
-    if len(seen) == 1:  # one refusal for every refused row: offsets are a multiple of the count
+    if counts is not None:  # one refusal for every refused row: offsets are a multiple of the count
         k = next(iter(seen))
-        np.multiply(before, int(lengths[k]), out=offsets[1:], casting="unsafe")
-        data = np.tile(np.frombuffer(raw[k], np.uint8), int(before[-1]))
+        data = np.tile(np.frombuffer(raw[k], np.uint8), int(counts[-1]))
+        offsets = np.multiply(counts, int(lengths[k]), out=counts if last else None)
     else:
+        offsets = np.zeros(n + 1, np.int32)
         np.cumsum(lengths.take(ids), out=offsets[1:], dtype=np.int32)
         table = np.zeros((len(raw), max(int(lengths.max()), 1)), np.uint8)
         for i, b in enumerate(raw):
@@ -52,6 +56,14 @@ def strings(ids: np.ndarray[Any, Any], names: list[str], refused: Any, seen: set
         row = ids[given]
         data = table[row][np.arange(table.shape[1]) < lengths.take(row)[:, None]]
     return pa.Array.from_buffers(pa.string(), n, [bitmap, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+
+def _running_count(mask: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The set rows before each row (n + 1 counts, 0 first), as int32."""
+    counts = np.empty(len(mask) + 1, np.int32)
+    counts[0] = 0
+    np.cumsum(mask, dtype=np.int32, out=counts[1:])
+    return counts
 
 
 def pooled(shape: tuple[int, ...], dtype: Any) -> tuple[np.ndarray[Any, Any], pa.Buffer]:
@@ -107,9 +119,10 @@ class Out:
             out[name] = pa.Array.from_buffers(pa.decimal128(18, places), self.n, [shown, self._buffers[name]])
         out["provisional"] = _bools(self.provisional, shown)
         if refused.any():
-            mask = (refused, _bitmap(refused), np.cumsum(refused, dtype=np.int32))
-            out["error_code"] = strings(self.code, [c for c, _ in errors.pairs], mask, self.seen)
-            out["error_field"] = strings(self.code, [f for _, f in errors.pairs], mask, self.seen)
+            mask = (refused, _bitmap(refused))
+            counts = _running_count(refused) if len(self.seen) == 1 else None
+            out["error_code"] = strings(self.code, [c for c, _ in errors.pairs], mask, self.seen, counts, last=False)
+            out["error_field"] = strings(self.code, [f for _, f in errors.pairs], mask, self.seen, counts)
         else:
             out["error_code"] = out["error_field"] = pa.nulls(self.n, pa.string())
         order = ("eligible", "missing_months", "base", "basic", "account", "transitional", "adjustment", "total",

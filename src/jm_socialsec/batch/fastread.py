@@ -17,6 +17,7 @@ its amounts. So each reader only has to be right on the rows it calls ``ok``:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -41,6 +42,9 @@ _PAIRS = np.uint64(0x0000FF0000FF00FF)  # bytes 0, 2, 5 after pairing digits
 #: the low products stay below 2³⁶ (no carry into bit 40) and yy·1200·2⁵⁶ lands above bit 55.
 _COMBINE = np.uint64((1200 << 40) | (12 << 24) | 1)
 _NOT_A_MONTH = np.uint64(2**64 - 1)  # never equals 7 masked bytes
+_MAGIC = 1.5 * 2.0**52  # x + _MAGIC: x rounded to a whole number in the low bits (|x| < 2⁵¹)
+_MAGIC_BITS = np.float64(_MAGIC).view(np.int64)
+_ROUNDS_EXACTLY = 2**51 - 1
 
 
 def _month_table() -> U64:
@@ -120,6 +124,40 @@ def month_index(v: U64) -> tuple[Ints, Mask]:
     return out, ok
 
 
+#: ``u·C >> 47 = 3·(YY·1200 + yy·12 + MM)`` (mod 2¹⁷) for the paired digits u of
+#: :func:`month_index`: the products below bit 47 stay below 2⁴⁴, and those above the field
+#: (yy·3600·2⁶³, MM·36·2⁷¹) leave the 64 bits.
+_COMBINE_KEY = np.uint64((3 * ((1200 << 40) | (12 << 24) | 1) << 7) % 2**64)
+#: Keys of :func:`month_keys`: 3·(index + 1) < 2¹⁷ (with a category number added: + 3).
+MONTH_KEYS = (1 << 17) + 3
+
+
+@functools.lru_cache(maxsize=8)
+def month_key_table(first: int, last: int) -> U64:
+    """The canonical 7 bytes of every month index in ``first`` … ``last``, at 3·(index + 1)."""
+    table = np.full(MONTH_KEYS, _NOT_A_MONTH, np.uint64)
+    t = np.arange(first + 1, last + 2)
+    table[3 * t] = _MONTHS[t]
+    table.flags.writeable = False
+    return table
+
+
+def month_keys(v: U64, table: U64) -> tuple[Ints, Mask]:
+    """3·(index + 1) of 7-byte rows (as :func:`month_index`, in place of ``v``'s digits), ok where
+    canonical and within ``table``'s months (:func:`month_key_table`): the month's bytes at the
+    decoded key compared whole, so any other text — a wrapped key included — is not ok."""
+    d = v & _NIBBLES
+    t = d * np.uint64(10)
+    d >>= np.uint64(8)
+    t += d
+    t &= _PAIRS
+    t *= _COMBINE_KEY
+    t >>= np.uint64(47)
+    key = t.view(np.int64)
+    ok: Mask = table.take(key) == v
+    return key, ok
+
+
 def month_index_views(w: U64) -> tuple[Ints, Mask]:
     """:func:`month_index` of string views (rows of any length; only 7-byte rows can be ok)."""
     v = w[:, 1] << np.uint64(32)
@@ -127,16 +165,6 @@ def month_index_views(w: U64) -> tuple[Ints, Mask]:
     index, ok = month_index(v)
     ok &= w[:, 0] & np.uint64(0xFFFFFFFF) == 7
     return index, ok
-
-
-def _month_of(value: Any) -> int:
-    from ..engine.months import YearMonth
-
-    return YearMonth.of(value).index
-
-
-def month_by_value(arr: pa.Array, seen: dict[Any, Any] | None = None) -> tuple[Ints, Mask]:
-    return by_value(arr, _month_of, seen)
 
 
 def by_value(arr: pa.Array, parse: Callable[[Any], Any], seen: dict[Any, Any] | None = None) -> tuple[Any, Mask]:
@@ -192,15 +220,19 @@ class Codes:
         """(code number, ok) per row."""
         first, rest = np.ascontiguousarray(w[:, 0]), np.ascontiguousarray(w[:, 1])
         code = np.zeros(len(w), np.uint8)
-        ok = np.zeros(len(w), np.bool_)
+        ok: Mask | None = None
         for word, members in self.groups:
             starts = first == word
             for i, second in members:
                 match = rest == second
                 match &= starts
-                ok |= match
+                if ok is None:
+                    ok = match
+                else:
+                    ok |= match
                 if i:
                     code += match.view(np.uint8) * np.uint8(i)
+        assert ok is not None
         return code, ok
 
 
@@ -243,14 +275,25 @@ def fixed(arr: pa.Array | None, n: int, scale: int, low: int, high: int) -> tupl
 
 
 def _float_units(f: npt.NDArray[np.float64], scale: int, low: int, high: int) -> tuple[Ints, Mask]:
-    """The one decimal of at most ``scale`` places a float stands for (``high`` keeps spacing < 10⁻ˢ)."""
+    """The one decimal of at most ``scale`` places a float stands for (``high`` keeps spacing < 10⁻ˢ).
+
+    ``t = f·10ˢ + 1.5·2⁵²`` is ``rint(f·10ˢ)`` held in the low bits of the sum when
+    ``|f·10ˢ| < 2⁵¹``: the units are those bits less the constant's, with no float-to-int
+    conversion (the slowest pass). Any other sum — larger, negative, infinite, NaN — gives bits
+    at least 2⁵¹ away, outside ``low < units ≤ high`` (``high`` taken below 2⁵¹), so one unsigned
+    comparison checks the bounds."""
     step = 10.0**scale
+    lowest, highest = low + 1, min(high, _ROUNDS_EXACTLY)
     with np.errstate(invalid="ignore", over="ignore"):
-        r = np.rint(f * step)
-        ok = r > low
-        ok &= r <= high  # also false for NaN
-        ok &= r / step == f
-        return r.astype(np.int64), ok
+        t = np.multiply(f, step)
+        t += _MAGIC
+        units = t.view(np.int64) - _MAGIC_BITS
+        shifted = units - lowest if lowest else units
+        ok: Mask = shifted.view(np.uint64) <= np.uint64(highest - lowest)
+        t -= _MAGIC  # rint(f·10ˢ) where the units are
+        t /= step
+        ok &= t == f
+        return units, ok
 
 
 def _decimal_units(arr: pa.Array, given: Mask, scale: int, low: int, high: int) -> tuple[Ints, Mask]:
@@ -290,22 +333,26 @@ def at_rows(arr: pa.Array | None, rows: Ints, scale: int, low: int, high: int) -
 
 
 def _bits_at(arr: pa.Array, rows: Ints) -> Mask:
-    """The validity bits of ``rows``."""
+    """The validity bits of ``rows`` (the chunk's bitmap unpacked, then gathered)."""
     if arr.null_count == 0:
         return np.ones(len(rows), np.bool_)
-    bits = np.frombuffer(arr.buffers()[0], np.uint8)
-    at = rows + arr.offset
-    out: Mask = ((bits.take(at >> 3) >> (at & 7).astype(np.uint8)) & 1).astype(np.bool_)
+    first, skip = divmod(arr.offset, 8)
+    bits = np.frombuffer(arr.buffers()[0], np.uint8)[first : (arr.offset + len(arr) + 7) // 8]
+    flags = np.unpackbits(bits, bitorder="little").view(np.bool_)
+    out: Mask = flags.take(rows + skip if skip else rows)
     return out
 
 
 def readable(arr: pa.Array, high: float) -> Mask:
     """A money value the scalar path accepts where it is not used (finite, 0 ≤ value ≤ high), or null."""
     t = arr.type
-    if pa.types.is_floating(t) or pa.types.is_integer(t):
+    if pa.types.is_float64(t):  # +0 ≤ value ≤ high ⇔ its bits ≤ high's (−0, negatives, NaN: above)
+        values = np.frombuffer(arr.buffers()[1], np.uint64)[arr.offset : arr.offset + len(arr)]
+        ok: Mask = values <= np.float64(high).view(np.uint64)
+    elif pa.types.is_floating(t) or pa.types.is_integer(t):
         values = np.frombuffer(arr.buffers()[1], np.dtype(t.to_pandas_dtype()))[arr.offset : arr.offset + len(arr)]
         with np.errstate(invalid="ignore"):
-            ok: Mask = values >= 0
+            ok = values >= 0
             ok &= values <= high
     else:
         ok = fixed(arr, len(arr), 6, -1, int(high * 10**6))[1]
