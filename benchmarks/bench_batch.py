@@ -64,7 +64,7 @@ def clear_caches(retirements: bool = True) -> None:
     from jm_socialsec.retirement.api import resolve
 
     cohorts.clear()
-    params._CACHE.clear()
+    params.forget_values()
     if retirements:
         resolve.cache_clear()  # type: ignore[attr-defined]
         eligibility._resolved_memo.cache_clear()  # type: ignore[attr-defined]

@@ -102,7 +102,7 @@ def test_every_kind_of_estimate_from_eight_cold_threads_equals_the_serial_run() 
         return out
 
     def cold() -> None:
-        params_mod._CACHE.clear()
+        params_mod.forget_values()
         texts.catalogue.cache_clear()
 
     cold()

@@ -180,3 +180,27 @@ def test_a_value_from_the_tables_is_the_validated_value() -> None:
                 assert pv.model_dump(mode="json") == validated.model_dump(mode="json")
                 checked += 1
     assert checked > 300  # every parameter, not a few
+
+
+def test_the_days_of_a_period_share_one_value_but_a_provisional_value_is_its_days() -> None:
+    """engine/params.py ``_resolved`` (issue 10/13: a cold batch reads a parameter on many days):
+    every day of a period gives the same value, so it is made once per (period, key, as_of); a
+    provisional value names the day it was asked for (预发), so it is made for that day."""
+    from jm_socialsec.engine.params import Params, forget_values
+
+    forget_values()
+    known = date(2026, 11, 21)
+    # 粤人社发〔2025〕32号 第二条: the 2025 calculation base, one period (2025-01-01 – 2025-12-31)
+    march = Params(known).get("pension.calc_base", date(2025, 3, 1))
+    june = Params(known).get("pension.calc_base", date(2025, 6, 1))
+    assert june is march and march.since == date(2025, 1, 1) and not march.provisional
+    # known on another day: a value of its own (its re-verification is judged on that day)
+    assert Params(date(2026, 11, 22)).get("pension.calc_base", date(2025, 6, 1)) is not march
+    # 2026's base is not published on 2026-11-21: 2025's applies provisionally, naming the day
+    may = Params(known).get("pension.calc_base", date(2026, 5, 1))
+    july = Params(known).get("pension.calc_base", date(2026, 7, 1))
+    assert may.provisional and july.provisional and may.value == july.value == march.value
+    assert "2026-05-01" in may.provisional_zh and "2026-07-01" in july.provisional_zh
+    forget_values()
+    again = Params(known).get("pension.calc_base", date(2025, 3, 1))
+    assert again == march and again is not march  # forgotten: made anew, equal

@@ -402,6 +402,31 @@ def _resolved(p: Param, day: date, as_of: date, key: str | None) -> ParamValue:
         value = _pick(p, value, key, day)
     elif key is not None:
         raise NotCovered(p.id, day, None, None, "该参数不按键取值", "not a keyed parameter")
+    if note_zh:  # a provisional value names its day: made for this day only
+        return _value_of(p, period, value, key, as_of, note_zh, note_en)
+    # Every day of a period gives the same value: one object per (period, key, as_of).
+    shared = (id(period), key, as_of)
+    hit = _BY_PERIOD.get(shared)
+    if hit is None or hit[0] is not period:  # (identity checked: an id is reused only once freed)
+        if len(_BY_PERIOD) >= _CACHE_MAX:
+            _BY_PERIOD.clear()
+        hit = _BY_PERIOD[shared] = (period, _value_of(p, period, value, key, as_of, "", ""))
+    return hit[1]
+
+
+#: The value of a period, by (period, key, as_of) — the days of a period share it.
+_BY_PERIOD: dict[tuple[int, str | None, date], tuple[DatedValue, ParamValue]] = {}
+
+
+def forget_values() -> None:
+    """Forget every resolved value (a cold start; the tables stay loaded): for benchmarks and tests."""
+    _CACHE.clear()
+    _BY_PERIOD.clear()
+
+
+def _value_of(
+    p: Param, period: DatedValue, value: Any, key: str | None, as_of: date, note_zh: str, note_en: str
+) -> ParamValue:
     fields = {
         **_described(p),
         "value": value,
@@ -422,17 +447,20 @@ def _from_tables(fields: dict[str, Any]) -> ParamValue:
     """A value built from the tables' own, already validated values: not validated a second time
     (what pydantic would check, the tables' loader has; a first read costs ~1 µs, not ~9)."""
     pv = ParamValue.__new__(ParamValue)
-    object.__setattr__(pv, "__dict__", {name: fields.get(name, default) for name, default in _PARAM_FIELDS})
+    values = _PARAM_DEFAULTS.copy()  # the model's order, the defaults of what is not given
+    values.update(fields)
+    object.__setattr__(pv, "__dict__", values)
     object.__setattr__(pv, "__pydantic_fields_set__", set(fields))
     object.__setattr__(pv, "__pydantic_extra__", None)
     object.__setattr__(pv, "__pydantic_private__", None)
     return pv
 
 
-#: (field, default) of :class:`ParamValue` in the model's order (``None`` for a required one).
-_PARAM_FIELDS = tuple(
-    (name, None if info.is_required() else info.default) for name, info in ParamValue.model_fields.items()
-)
+#: Every field of :class:`ParamValue` in the model's order, with its default (``None`` for a
+#: required one: always given).
+_PARAM_DEFAULTS = {
+    name: None if info.is_required() else info.default for name, info in ParamValue.model_fields.items()
+}
 
 
 def _described(p: Param) -> dict[str, Any]:
