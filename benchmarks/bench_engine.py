@@ -51,6 +51,7 @@ def best(fn: Callable[[], object], number: int) -> float:
 
 def fresh(code: str) -> float:
     """Seconds a fresh interpreter takes to run ``code`` (best of 3), minus a bare start."""
+
     def run(c: str) -> float:
         out = subprocess.run(
             [sys.executable, "-c", f"import time; t=time.perf_counter(); {c}; print(time.perf_counter()-t)"],
