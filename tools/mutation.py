@@ -3,7 +3,8 @@
     python tools/mutation.py [--module pension/basic.py ...] [--area pension ...] [--max-children 1]
                              [--scratch /tmp/jm_mutation] [--source worktree|head]
                              [--rerun | --rerun-survivors]
-                             [--no-run] [--no-classify] [--survivors FILE]
+                             [--no-run] [--no-classify] [--survivors FILE] [--max-examples N]
+                             [--selection-by-pattern]
 
 Run it on demand (not in CI), with ``nice -n 10`` on a shared machine: a few minutes per module.
 
@@ -189,14 +190,44 @@ def _is_mutant_test(rel: str) -> bool:
     return re.fullmatch(r"tests/test_mutants_\w+\.py", rel) is not None
 
 
+#: ``--max-examples N``: the copy's Hypothesis properties run at most N examples (None: as written).
+MAX_EXAMPLES: int | None = None
+
+
+#: With ``--max-examples``: no Hypothesis deadline in the copy — mutmut's stats run traces every call
+#: and the machine is shared, so an example may take longer than the 200 ms default, and one such
+#: "DeadlineExceeded" in the clean or stats run stops mutmut (time is not what a mutant changes).
+NO_DEADLINE = """
+
+# --- added by tools/mutation.py (--max-examples): no Hypothesis deadline under mutation ---
+from hypothesis import settings as _settings
+
+_settings.register_profile("mutation", deadline=None)
+_settings.load_profile("mutation")
+"""
+
+
+def _capped_examples(text: str) -> str:
+    """The test file with every ``max_examples=K`` lowered to ``MAX_EXAMPLES`` (a survivor runs
+    every test that reaches its function; the planner's properties take most of that time)."""
+    return re.sub(r"\bmax_examples=(\d+)", lambda m: f"max_examples={min(int(m[1]), MAX_EXAMPLES or 0)}", text)
+
+
 def prepared(rel: str, content: bytes) -> bytes:
     """A file as the copy holds it."""
+    if MAX_EXAMPLES is not None and re.fullmatch(r"tests/test_\w+\.py", rel):
+        content = _capped_examples(content.decode("utf-8")).encode("utf-8")
     if is_rule_module(rel):
         return unroll_decorators(content.decode("utf-8")).encode("utf-8")
     if rel == f"{PACKAGE}/engine/api.py":
         return _boundary_through_trampolines(content.decode("utf-8")).encode("utf-8")
     if rel == "tests/conftest.py":
-        return content + FRESH_CACHES.format(areas=set(AREAS)).encode("utf-8")
+        added = FRESH_CACHES.format(areas=set(AREAS))
+        if MAX_EXAMPLES is not None:
+            added += NO_DEADLINE
+        if BY_PATTERN:
+            added += SELECTION_BY_PATTERN.format(patterns=TESTS)
+        return content + added.encode("utf-8")
     if rel == "pyproject.toml":
         text = re.sub(r"(?ms)^\[tool\.mutmut\].*?(?=^\[|\Z)", "", content.decode("utf-8"))
         return (text + mutmut_config()).encode("utf-8")
@@ -230,8 +261,27 @@ def _bad_call(fn, args, kwargs):  # type: ignore[no-untyped-def]  # added by too
 """
 
 
+#: ``--selection-by-pattern``: mutmut is given the folder ``tests/`` and the copy's conftest leaves
+#: out every test file no pattern of ``TESTS`` matches — a test file added later (another area's
+#: ``test_mutants_*.py``) then changes no configuration, and mutmut keeps its verdicts.
+BY_PATTERN = False
+
+SELECTION_BY_PATTERN = """
+
+# --- added by tools/mutation.py (--selection-by-pattern): the test files of TESTS only ---
+def pytest_ignore_collect(collection_path, config):  # type: ignore[no-untyped-def]
+    import fnmatch
+
+    if collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        return not any(fnmatch.fnmatch(collection_path.name, p) for p in {patterns!r})
+    return None
+"""
+
+
 def mutmut_config() -> str:
     tests = sorted({str(p.relative_to(ROOT)) for pattern in TESTS for p in (ROOT / "tests").glob(pattern)})
+    if BY_PATTERN:
+        tests = ["tests/"]
     return "\n[tool.mutmut]\n" + "\n".join(
         [
             f'source_paths = ["{PACKAGE}"]',
@@ -366,6 +416,17 @@ def corpus() -> Iterator[tuple[str, dict[str, Any]]]:
         for extra, values in EXTRAS.get(fn, {}).items():
             for other in values:
                 yield fn, {**body, extra: other}
+    yield from planner_calls()
+
+
+def planner_calls() -> Iterator[tuple[str, dict[str, Any]]]:
+    """The planner's calls (``contract_cases`` has none): each plan of ``PLANS``, then each of its
+    inputs in ``PLAN_VARIANTS`` varied in turn, the other inputs as in the plan."""
+    for body in PLANS:
+        yield "plan_retirement", body
+        for name, values in PLAN_VARIANTS.items():
+            for other in values:
+                yield "plan_retirement", {**body, name: other}
 
 
 MONTH_SHIFTS = (-300, -180, -120, -61, -37, -25, -13, -7, -4, -1, 1, 2, 3, 5, 8, 11, 14, 23, 30, 49, 61, 97, 121)
@@ -405,6 +466,45 @@ EXTRAS: dict[str, dict[str, tuple[Any, ...]]] = {
     "pension_contribution": {"flexible": (True,)},
     "unemployment_contribution": {"flexible": (True,)},
 }
+#: The planner's plans: docs/planner.md's worked example (50 rows, a what-if), a man whose statutory
+#: month follows the projection start (short of the minimum: a top-up, a gap), a special type, and a
+#: woman with deemed time.
+PLANS: tuple[dict[str, Any], ...] = (
+    {
+        "birth": "1968-07", "category": "male", "region": "kaiping", "contribution_months": 336,
+        "average_index": "1.0", "account_balance": "100000", "as_of": "2026-11-30",
+        "what_ifs": [{"name": "index 1.5", "index": "1.5"}],
+    },
+    {
+        "birth": "1966-07", "category": "male", "contribution_months": 150, "average_index": "0.8",
+        "account_balance": "50000", "as_of": "2026-11-30",
+        "what_ifs": [{"name": "top", "top_up": True}, {"name": "gap", "gap_months": 2, "month": "2027-03"}],
+    },
+    {
+        "birth": "1972-01", "category": "male", "contribution_months": 300, "average_index": "1.2",
+        "account_balance": "90000", "special_type": "underground", "special_years": 12, "as_of": "2026-11-30",
+        "assumptions": {"horizon_age": 75},
+    },
+    {
+        "birth": "1975-03", "category": "female_55", "contribution_months": 240, "average_index": "0.7",
+        "account_balance": "40000", "deemed_months": 24, "weighted_deemed_years": "2", "deemed_account": "1000",
+        "as_of": "2026-11-30", "what_ifs": [{"name": "later", "month": "2033-01"}],
+    },
+)  # fmt: skip
+PLAN_VARIANTS: dict[str, tuple[Any, ...]] = {
+    "contribution_months": (100, 179, 240),
+    "average_index": ("0.4", "2.9"),
+    "account_balance": ("0", "900000"),
+    "project": (False,),
+    "assumptions": (
+        {"crediting_rate": "0.01", "crediting_by_year": {2028: "0.05"}},
+        {"index": "0.5", "index_by_year": {2027: "2.5"}, "wage_by_year": {2028: "3000"}},
+        {"gaps": [{"months": 6}, {"months": 3, "start": "2027-12"}]},
+        {"horizon_age": 70, "start": "2026-12"},
+        {"growth": {"pension.calc_base": "0", "wages.provincial_average_monthly": "0.1"}},
+    ),
+}
+
 #: The checklist's profile: each yes/no of the person's situation turned on (or off) in turn.
 PROFILE_FLAGS = (
     "history_from_file",
@@ -469,6 +569,8 @@ def essence(value: Any) -> Any:
         if warnings is not None:
             fields["warnings"] = sorted(w.code for w in warnings)
         return fields
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple (the plan's assumptions)
+        value = value._asdict()
     if isinstance(value, dict):
         return {str(k): essence(v) for k, v in value.items() if not _is_words(str(k))}
     if isinstance(value, list | tuple | set | frozenset):
@@ -610,8 +712,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-run", action="store_true", help="only report what earlier runs found")
     p.add_argument("--no-classify", action="store_true", help="do not run the survivors against the corpus")
     p.add_argument("--survivors", type=Path, help="write each survivor, its class and diff, to this file")
+    p.add_argument(
+        "--max-examples", type=int, help="cap every Hypothesis property of the copy's tests at N examples (speed)"
+    )
+    p.add_argument(
+        "--selection-by-pattern",
+        action="store_true",
+        help="give mutmut tests/ and select the files by TESTS' patterns: a test file added later keeps the verdicts",
+    )
     p.add_argument("--classify-worker", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    global MAX_EXAMPLES, BY_PATTERN
+    MAX_EXAMPLES, BY_PATTERN = args.max_examples, args.selection_by_pattern
     if args.classify_worker:
         classify_worker(args.classify_worker)
         return 0

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..engine.explain import Notice
+from ..engine.html import LANGS
 from ..engine.texts import catalogue, fill, pair
 from .items import Case, Verdict
 from .result import ChecklistItem, Document, Option, Precondition
@@ -28,9 +29,9 @@ def words() -> dict[str, Any]:
 
 
 def both(entry: Mapping[str, Any], key: str, values: Values) -> tuple[str, str]:
-    """``entry[key]`` filled in both languages."""
+    """``entry[key]`` filled in both languages (a text without a placeholder is itself)."""
     zh, en = pair(entry, key)
-    return (fill(zh, values[0], "zh") if "{" in zh else zh), (fill(en, values[1], "en") if "{" in en else en)
+    return fill(zh, values[0], "zh"), fill(en, values[1], "en")
 
 
 @cache
@@ -56,7 +57,7 @@ def _template(key: str, lang: str) -> str:
     return str(text[0] if lang == "zh" else text[1])
 
 
-def months_text(months: int, lang: str = "zh") -> str:
+def months_text(months: int, lang: str) -> str:
     """A span of months as years and months (``25年``, ``25 y 6 m``)."""
     y, m = divmod(months, _YEAR)
     return phrase("months_years", lang, years=y, months=m) if m else phrase("whole_years", lang, years=y)
@@ -76,7 +77,7 @@ def case_values(c: Case) -> Values:
         "top_up": None if medical is None else medical.top_up_months,
     }
     out: list[dict[str, Any]] = []
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         zh = lang == "zh"
         region = p.hukou_region
         total = None if medical is None else medical.required_months
@@ -141,7 +142,7 @@ def _fixed_note(code: str) -> Notice:
 def _note(code: str, values: Values) -> Notice:
     entry = words()["note"][code]
     zh, en = both(entry, "text", values)
-    return Notice(code=entry.get("code", code), zh=zh, en=en, param=None)
+    return Notice(code=entry.get("code", code), zh=zh, en=en)
 
 
 def option(code: str) -> Option:

@@ -43,8 +43,8 @@ from ..engine.projection import GROWTH_MAX, Assumptions
 @cache
 def defaults() -> dict[str, Any]:
     """The planner's defaults (``defaults.toml`` beside this module), read once."""
-    text = files(__package__).joinpath("defaults.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    with files(__package__).joinpath("defaults.toml").open("rb") as f:
+        return tomllib.load(f)
 
 
 def default_value(name: str) -> Decimal:

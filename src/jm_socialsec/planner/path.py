@@ -92,8 +92,8 @@ class PlanParams(Params):
     """The parameters of one plan: a projected figure is worked out once per period and key (the
     plan's assumptions do not change while it runs), however many months and paths read it."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
         self._projected: dict[tuple[str, date, str | None], ParamValue] = {}
 
     def _resolved_or_projected(self, param: str, day: date, key: str | None) -> ParamValue:

@@ -129,17 +129,16 @@ def _balance_check(params: Params, today: Today, deemed_months: int) -> list[Not
     ]
 
 
-def _estimate(run: Run, c: Candidate, point: Point, months: int | None = None) -> PensionEstimate:
+def _estimate(run: Run, c: Candidate, point: Point) -> PensionEstimate:
     p = run.person
-    month = None if c.choice.value in ("statutory", "special") else c.month
     return estimate_pension(
-        contribution_months=point.months if months is None else months,
+        contribution_months=point.months,
         average_index=point.index,
         account_balance=point.balance,
         birth=p.birth,
         category=p.category,
         choice=c.choice,
-        retirement_month=month,
+        retirement_month=c.month,  # the month the rules give (statutory, special) or the one chosen
         special_type=p.special.work_type,
         special_years=p.special.years,
         region=p.region,
@@ -152,7 +151,7 @@ def _path_for(run: Run, c: Candidate, until: YearMonth, paths: dict[WhatIf | Non
     w = c.what_if
     if w not in paths:
         assert w is not None
-        gaps = (*run.a.gaps, *(() if not w.gap_months else (Gap(months=w.gap_months),)))
+        gaps = (*run.a.gaps, Gap(months=w.gap_months))  # a gap of 0 months is none
         changed = run.a.model_copy(update={"gaps": gaps})
         paths[w] = project_path(run.contributing(w.index), run.today, changed, until)
     return paths[w]

@@ -69,8 +69,7 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def word(key: str, lang: str, **values: Any) -> str:
-    text = WORDS[key][0 if lang == "zh" else 1]
-    return text.format(**values) if values else text
+    return WORDS[key][0 if lang == "zh" else 1].format(**values)
 
 
 def _amount(value: Decimal | None, lang: str) -> str:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -26,7 +27,8 @@ from .result import PlanRow
 
 
 def row_of(c: Candidate, point: Point, estimate: PensionEstimate, topped: int) -> PlanRow:
-    """A candidate's row from its estimate (amounts only) and the projected inputs."""
+    """A candidate's row from its estimate (amounts only) and the projected inputs; its comparison
+    (difference, catch-up months, cumulative) is left at None until :func:`compared`."""
     projected = point.projected or any(w.code == "projected" for w in estimate.warnings)
     fields: dict[str, Any] = {
         "kind": c.kind,
@@ -49,9 +51,6 @@ def row_of(c: Candidate, point: Point, estimate: PensionEstimate, topped: int) -
         "transitional": estimate.transitional,
         "adjustment": estimate.adjustment,
         "total": estimate.total,
-        "difference": None,
-        "catch_up_months": None,
-        "cumulative": None,
         "projected": projected,
         "provisional": estimate.provisional,
     }
@@ -94,10 +93,11 @@ def compared(rows: list[PlanRow], horizon: YearMonth) -> list[PlanRow]:
 
 def top_up(contributions: Contributions, point: Point, missing: int) -> tuple[Point, int]:
     """The point after a lump-sum payment of ``missing`` months at its month's contribution."""
-    month = point.month
-    c = contributions.of(month)
+    c = contributions.of(point.month)
     months = point.months + missing
     index_sum = Fraction(point.index) * point.months + c.index * missing
     index = round_exact(index_sum / months, default_value("index_precision"))
     balance = point.balance + c.deposit * missing
-    return Point(month, months, index, balance, point.projected or c.projected), missing
+    return replace(
+        point, months=months, index=index, balance=balance, projected=point.projected or c.projected
+    ), missing
