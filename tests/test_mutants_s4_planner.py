@@ -1543,3 +1543,29 @@ def test_the_plan_flags_show_their_forms_and_the_state_today_is_required() -> No
     }  # fmt: skip
     assert [flag for flag, a in actions.items() if a.required] == ["--months", "--index", "--balance"]
     assert _parser().parse_args(BASE[:11] + BASE[13:]).region == "jiangmen"
+
+
+def test_the_main_command_line_runs_plan_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/planner.md: `jm-socialsec plan …` — the main command line dispatches ``plan`` by the
+    command name the planner registers (``command="plan"``), in process, not only as a subprocess.
+    The 1968-07 man's statutory month under the 2025 reform (国务院关于渐进式延迟法定退休年龄的办法
+    附件1: one month more for every 4 months of birth from 1965-01): 1965-01 → 1968-07 is 42 months,
+    42 // 4 + 1 = 11 months of delay, so 60 years 11 months: 1968-07 + 60 y = 2028-07, + 11 m = 2029-06."""
+    from jm_socialsec.cli import main
+
+    assert main([*BASE, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["statutory_month"] == "2029-06" and data["plot"] is None
+
+
+def test_plan_refuses_an_unknown_language_naming_its_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """The brief: bad input gets a clear error in Chinese and English naming the CLI flag — for
+    ``plan`` that is ``--lang`` (zh or en), exit status 2, no traceback."""
+    from jm_socialsec.cli import main
+
+    assert main([*BASE, "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert "输入项 --lang 有误" in err and "invalid --lang:" in err  # the flag itself, as typed
+    assert "“fr”" in err and "Traceback" not in err
+    assert main([*BASE, "--json", "--lang", "fr"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["field"] == "--lang"
