@@ -458,9 +458,7 @@ def _from_tables(fields: dict[str, Any]) -> ParamValue:
 
 #: Every field of :class:`ParamValue` in the model's order, with its default (``None`` for a
 #: required one: always given).
-_PARAM_DEFAULTS = {
-    name: None if info.is_required() else info.default for name, info in ParamValue.model_fields.items()
-}
+_PARAM_DEFAULTS = {name: None if info.is_required() else info.default for name, info in ParamValue.model_fields.items()}
 
 
 def _described(p: Param) -> dict[str, Any]:
