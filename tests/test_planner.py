@@ -380,3 +380,20 @@ def test_a_bad_what_if_names_its_place() -> None:
     with pytest.raises(InputError) as e:
         plan_retirement(**PERSON, what_ifs=[{"name": "ok"}, {"name": "x", "gap_months": -1}])
     assert e.value.field == "what_ifs[1].gap_months"
+
+
+def test_a_gap_longer_than_a_working_life_is_refused_naming_the_gap(capsys: pytest.CaptureFixture[str]) -> None:
+    """A gap (断缴) is at most a working life (engine/limits.py ``MOST_MONTHS``, 3600 months: the
+    library's sanity years 1900–2200): a longer one is a typo, refused naming the gap — not an
+    internal date overflow naming ``value`` (found by mutation testing, 2026-11-30)."""
+    kw = {"birth": "1968-07", "category": "male", "contribution_months": 336, "average_index": "1.0",
+          "account_balance": "100000", "as_of": date(2026, 11, 30)}  # fmt: skip
+    with pytest.raises(InputError) as refused:
+        plan_retirement(**kw, assumptions={"gaps": [{"months": 10**20}]})  # type: ignore[arg-type]
+    assert refused.value.field == "assumptions.gaps[0].months" and "3600" in refused.value.why_en
+    assert Gap(months=3600).months == 3600  # the bound itself is a gap
+    from jm_socialsec.cli import main
+
+    assert main([*BASE, "--gap", "2028-01:99999999999999999999"]) == 2
+    err = capsys.readouterr().err
+    assert "输入项 --gap 有误" in err and "invalid --gap:" in err and "3600" in err

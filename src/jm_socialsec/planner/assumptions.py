@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..engine.api import input_error
 from ..engine.errors import InputError
+from ..engine.limits import MOST_MONTHS
 from ..engine.months import YearMonth
 from ..engine.projection import GROWTH_MAX, Assumptions
 
@@ -61,7 +62,7 @@ class Gap(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    months: int = Field(ge=0)
+    months: int = Field(ge=0, le=MOST_MONTHS)  # a working life at most (a longer gap is a typo)
     start: YearMonth | None = None
 
     @field_validator("start", mode="before")
