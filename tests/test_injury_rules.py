@@ -10,7 +10,7 @@ Guangdong leaving grants (7: 6 / 25 months).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -87,6 +87,16 @@ def test_paid_leave_guangdong_cap_and_the_2011_national_sum() -> None:
     assert paid_leave_national(at("2011-06-01")) == 24  # 12 + 12
     assert version((paid_leave_national, paid_leave), date(2011, 12, 31)) is paid_leave_national
     assert version((paid_leave_national, paid_leave), date(2012, 1, 1)) is paid_leave
+
+
+def test_the_guangdong_cap_rule_starts_on_its_tables_first_day() -> None:
+    """The rule versions' declared dates (injury/disability.py) agree with the table they read:
+    广东省工伤保险条例 (2011 revision) in force 2012-01-01, the first period of its cap."""
+    from jm_socialsec.engine.tables import registry
+
+    first = registry()["injury.paid_leave.guangdong_max_months"].first
+    assert paid_leave.rule.since == first == date(2012, 1, 1)  # type: ignore[attr-defined]
+    assert paid_leave_national.rule.until == first - timedelta(days=1)  # type: ignore[attr-defined]
 
 
 def test_allowance_share_floor_and_top_up() -> None:

@@ -16,7 +16,7 @@ Each amount is rounded to 分 once; the top-up is the difference to the computed
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ..engine.params import At
@@ -28,7 +28,9 @@ M = Unit.YUAN_PER_MONTH
 Y = Unit.YUAN
 _PAID_IN_FEN = fen("待遇按分计发 / benefits are paid in 分")
 _FLOOR_1_4 = "injury.disability_allowance_floor_grade1_4"
-_GUANGDONG_FROM = date(2012, 1, 1)  # 广东省工伤保险条例 (2011 revision) in force
+#: 广东省工伤保险条例 (2011 revision) in force: the first day of Guangdong's paid-leave cap (its table's
+#: first date; a test checks they agree). The rule versions' dates are declared, so not read at import.
+_GUANGDONG_FROM = date(2012, 1, 1)
 
 
 @rule(
@@ -55,9 +57,14 @@ def paid_leave(at: At) -> int:
     return int(at("injury.paid_leave.guangdong_max_months"))
 
 
-@rule("injury.paid_leave_national", ref="工伤保险条例 第三十三条第二款", until=date(2011, 12, 31), unit=Unit.MONTHS)
+@rule(
+    "injury.paid_leave_national",
+    ref="工伤保险条例 第三十三条第二款",
+    until=_GUANGDONG_FROM - timedelta(days=1),
+    unit=Unit.MONTHS,
+)
 def paid_leave_national(at: At) -> int:
-    """停工留薪期 最长 for a 2011 injury: the national normal maximum plus the extension."""
+    """停工留薪期 最长 before Guangdong's cap: the national normal maximum plus the extension."""
     normal = national(at, "injury.paid_leave.max_months").decimal
     return int(normal + national(at, "injury.paid_leave.max_extension_months").decimal)
 

@@ -1,10 +1,11 @@
 """本人工资 and the pooling area's average wage (工伤保险条例 第六十四条).
 
 - 本人工资 = the average monthly contribution wage of the 12 months before the injury, held
-  within [lower ratio, upper multiple] × 统筹地区上年度职工月平均工资 (art. 64: 60%–300%); each
+  within [lower ratio, upper multiple] × 统筹地区上年度职工月平均工资 (art. 64: ``injury.own_wage.lower_ratio``,
+  ``injury.own_wage.upper_multiple``); each
   limit and the result are rounded to 分, as on the official sheets.
 - 统筹地区上年度职工月平均工资: "上年度" is the calendar year before the date concerned (our
-  reading). From the start of province-level pooling (粤人社规〔2019〕20号, 2019-07, secondary)
+  reading). From the start of province-level pooling (``injury.provincial_pooling_since``, secondary)
   it is Guangdong's provincial figure; before it Jiangmen's city figure, which the tables do not
   hold: the caller supplies it (``city_average_wages``) and the result says so, or the call is
   refused naming ``city_average_wages``.
@@ -31,7 +32,7 @@ _SHEET_FEN = fen(
 
 
 class CityWageMissing(InputError):
-    """Jiangmen's average wage is needed (city pooling, before 2019-07) and was not supplied."""
+    """Jiangmen's average wage is needed (city pooling, before provincial pooling) and was not supplied."""
 
 
 @rule("injury.city_average_wage", ref="粤人社规〔2019〕20号 (省级统筹前为市级统筹)", unit=M)
