@@ -94,7 +94,7 @@ def public(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            if any(isinstance(a, datetime) for a in args):
+            if args and any(isinstance(a, datetime) for a in args):
                 args = tuple(a.date() if isinstance(a, datetime) else a for a in args)  # type: ignore[assignment]
             _as_received(kwargs)
             return fn(*args, **kwargs)
@@ -126,12 +126,8 @@ def _as_received(kwargs: dict[str, Any]) -> None:
     if as_of is not None and not (type(as_of) is date and EARLIEST_YEAR <= as_of.year <= LATEST_YEAR):
         kwargs["as_of"] = field_value(as_of, "as_of", to_day)
     overrides = kwargs.get("overrides")
-    check(
-        overrides is None or isinstance(overrides, Mapping),
-        "overrides",
-        "应为 {参数id: 值} 映射",
-        "must be a mapping {param id: value}",
-    )
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise InputError("overrides", "应为 {参数id: 值} 映射", "must be a mapping {param id: value}")
 
 
 def check(condition: bool, field: str, why_zh: str, why_en: str) -> None:

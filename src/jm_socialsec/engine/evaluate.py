@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from .errors import InternalError
 from .explain import Explained, Explanation, Notice, Quantity, Step, notices_for
 from .params import Params, ParamValue
 from .projection import Assumptions, assumptions_of
@@ -66,11 +67,16 @@ def build(
     What ``model_construct`` does, less its per-call overhead: the fields a compute returns
     are already of the model's types (the rules made them), so nothing is validated again.
     """
-    for name, value, make in _defaults(cls):  # in the model's order: JSON keeps the dict's order
+    shared, made, required = _defaults(cls)
+    values = shared.copy()  # every field in the model's order (JSON keeps the dict's order)
+    values.update(fields)
+    if not required <= fields.keys():  # a bug in a compute, not in the caller's input
+        raise InternalError(f"{cls.__name__}: the calculation gave no {', '.join(sorted(required - fields.keys()))}")
+    for name, make in made:
         if name not in fields:
-            fields[name] = value if make is None else make()
+            values[name] = make()
     result = cls.__new__(cls)
-    object.__setattr__(result, "__dict__", fields)
+    object.__setattr__(result, "__dict__", values)
     object.__setattr__(result, "__pydantic_fields_set__", set(fields))
     object.__setattr__(result, "__pydantic_extra__", None)
     warner = None if params is None else functools.partial(warnings_of, params)
@@ -93,17 +99,24 @@ _IMMUTABLE = (type(None), bool, int, str, tuple, frozenset, Decimal, date, Enum)
 
 
 @functools.cache
-def _defaults(cls: type[Explained]) -> tuple[tuple[str, Any, Callable[[], Any] | None], ...]:
-    """(field, value, None) for an immutable default of ``cls``, (field, None, maker) for another."""
-    out: list[tuple[str, Any, Callable[[], Any] | None]] = []
+def _defaults(
+    cls: type[Explained],
+) -> tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...], frozenset[str]]:
+    """Every field of ``cls`` in the model's order with its immutable default (shared by every
+    result as it is; ``None`` for the others until set), the makers of the defaults made anew per
+    result, and the required fields (the compute gives them)."""
+    shared: dict[str, Any] = {}
+    made: list[tuple[str, Callable[[], Any]]] = []
+    required: set[str] = set()
     for name, info in cls.model_fields.items():
+        shared[name] = None
         if info.is_required():
-            continue
-        if info.default_factory is None and _immutable(info.default):
-            out.append((name, info.default, None))
+            required.add(name)
+        elif info.default_factory is None and _immutable(info.default):
+            shared[name] = info.default
         else:
-            out.append((name, None, functools.partial(info.get_default, call_default_factory=True)))
-    return tuple(out)
+            made.append((name, functools.partial(info.get_default, call_default_factory=True)))
+    return shared, tuple(made), frozenset(required)
 
 
 def _immutable(value: Any) -> bool:
@@ -130,8 +143,16 @@ def explain(
 
 
 def steps_from(root: Node) -> tuple[Step, ...]:
-    """One step per traced rule that is shown, each after the rules it called."""
-    return tuple(step_of(node) for node in root.walk() if RULES[node.rule].step)
+    """One step per traced rule that is shown, each after the rules it called (a node shared by
+    several traces, from a memoised sub-calculation, makes its step once)."""
+    return tuple(_step(node) for node in root.walk() if RULES[node.rule].step)
+
+
+def _step(node: Node) -> Step:
+    step = node.step
+    if step is None:
+        step = node.step = step_of(node)
+    return step  # type: ignore[no-any-return]
 
 
 class Words(NamedTuple):

@@ -7,6 +7,7 @@ retirement age" and "缴费年限 = months / 12". :class:`YearMonth` is a calend
 
 from __future__ import annotations
 
+import functools
 import re
 from calendar import monthrange
 from datetime import date
@@ -81,7 +82,7 @@ class YearMonth:
         return self._index
 
     def first_day(self) -> date:
-        return date(self.year, self.month, 1)
+        return _first_day(self._index)
 
     def last_day(self) -> date:
         return date(self.year, self.month, monthrange(self.year, self.month)[1])
@@ -241,3 +242,10 @@ def age_on(birth: date, on: date) -> Age:
 def months_to_years(months: int) -> tuple[int, int]:
     """Split a month count into whole years and the remaining months."""
     return divmod(months, _MONTHS_PER_YEAR)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_day(index: int) -> date:
+    """The first day of the month ``index`` (months since year 0): every dated read asks it."""
+    year, month = divmod(index, _MONTHS_PER_YEAR)
+    return date(year, month + 1, 1)

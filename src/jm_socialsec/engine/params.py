@@ -216,6 +216,14 @@ def lookup(
 class Params:
     """Parameter access for one calculation: ``as_of``, overrides, and a record of what was used."""
 
+    #: Not bound to a date (an :class:`At` is): what a memoised sub-calculation's key reads.
+    on: date | None = None
+
+    @property
+    def params(self) -> Params:
+        """The calculation itself (as an :class:`At`'s ``params`` is): one way to reach it from either."""
+        return self
+
     def __init__(
         self,
         as_of: date | None = None,
@@ -303,7 +311,19 @@ class Params:
 
     def value(self, param: str, on: date | YearMonth, *, key: str | None = None) -> Decimal:
         """Shortcut: the numeric value (recorded as used)."""
-        return self.get(param, on, key=key).decimal
+        day = on if type(on) is date else on.first_day() if isinstance(on, YearMonth) else on
+        return self.read(param, day, key).decimal
+
+    def read(self, param: str, day: date, key: str | None = None) -> ParamValue:
+        """:meth:`get` for a day: a value already resolved is recorded inline (the hot path)."""
+        pv = None if self._overrides else self._known.get((param, day, key))
+        if pv is None:  # a first read, an override: the full path
+            return self.get(param, day, key=key)
+        self.used.append(pv)
+        node = _current()
+        if node is not None:
+            node.params.append(pv)
+        return pv
 
     def _from_override(self, p: Param, raw: Any, key: str | None) -> ParamValue:
         value = raw
@@ -362,7 +382,7 @@ class At:
 
     def get(self, param: str, key: str | None = None) -> ParamValue:
         """The value with its source and status (recorded as used)."""
-        return self.params.get(param, self.on, key=key)
+        return self.params.read(param, self.on, key)
 
     def in_force(self, param: str) -> bool:
         """Whether the table covers this date at all (a rule that did not exist yet is not)."""

@@ -19,11 +19,11 @@ import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 
 from .money import round_exact
 
@@ -53,15 +53,23 @@ def fen(ref: str) -> Rounding:
     return Rounding(Decimal("0.01"), ref)
 
 
-@dataclass(slots=True)
 class Node:
-    """One rule call: its inputs, the parameter values it read, sub-calls, its result."""
+    """One rule call: its inputs, the parameter values it read, sub-calls, its result.
 
-    rule: str
-    inputs: dict[str, Any] = field(default_factory=dict)
-    params: list[ParamValue] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    result: Any = None
+    A node is not changed once its call has returned, so a memoised sub-calculation's nodes are
+    shared by every trace that reuses it (:func:`memo`), and so is the step made from one (``step``).
+    """
+
+    __slots__ = ("children", "inputs", "params", "result", "rule", "step")
+
+    def __init__(self, rule: str, inputs: dict[str, Any] | None = None) -> None:
+        self.rule = rule
+        self.inputs: dict[str, Any] = {} if inputs is None else inputs
+        self.params: list[ParamValue] = []
+        self.children: list[Node] = []
+        self.result: Any = None
+        #: The explanation's line made from this node, once (see engine/evaluate.py ``steps_from``).
+        self.step: Any = None
 
     def walk(self) -> Iterator[Node]:
         """Every node below this one, each after its sub-calls (the order of computation)."""
@@ -148,10 +156,13 @@ def _untraced_fast(fn: Callable[P, R], rounding: Rounding | None, traced: Callab
 
         return run
 
+    step, exact = rounding.step, rounding  # a Decimal body is quantized inline, a ratio exactly
+
     @functools.wraps(fn)
     def run_rounded(*args: P.args, **kwargs: P.kwargs) -> R:
         if get() is None:
-            return cast(R, rounding(fn(*args, **kwargs)))
+            raw: Any = fn(*args, **kwargs)
+            return cast(R, raw.quantize(step, ROUND_HALF_UP) if type(raw) is Decimal else exact(raw))
         return cast(R, traced(args, kwargs))
 
     return run_rounded
@@ -163,7 +174,10 @@ def _traced(fn: Callable[..., Any], id: str, names: tuple[str, ...], rounding: R
     def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         parent = CURRENT.get()
         assert parent is not None
-        node = Node(id, _bound(names, args[1:], kwargs))
+        inputs = dict(zip(names, args[1:], strict=False))
+        if kwargs:
+            inputs.update(kwargs)
+        node = Node(id, inputs)
         parent.children.append(node)
         token = CURRENT.set(node)
         try:
@@ -175,12 +189,6 @@ def _traced(fn: Callable[..., Any], id: str, names: tuple[str, ...], rounding: R
         return out
 
     return run
-
-
-def _bound(names: tuple[str, ...], args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-    values = dict(zip(names, args, strict=False))
-    values.update(kwargs)
-    return values
 
 
 def record_read(pv: ParamValue) -> None:
@@ -248,14 +256,16 @@ MEMO_MAX = 20_000
 
 
 def memo(fn: Callable[..., R]) -> Callable[..., R]:
-    """Memoise a pure sub-calculation ``fn(params, *args)`` on ``(tables, as_of, args)``.
+    """Memoise a pure sub-calculation ``fn(params, *args)`` (or ``fn(at, *args)``, then also on
+    ``at``'s date) on ``(tables, as_of, args)``.
 
     The tables are immutable and a calculation depends only on its arguments and ``as_of``, so
     the same person's retirement month is worked out once per process (a roster repeats birth
     months by the thousand). A hit replays the values the first run read, and its rule notices,
-    into the caller's record, so results still cite them. Not used while tracing (the trace
-    needs the calls: see :func:`opaque_memo`) or with overrides (what-ifs change the figures);
-    errors are not kept.
+    into the caller's record, so results still cite them; under tracing it also replays the trace
+    nodes the first traced run made (nodes are not changed once made: a roster's explanations
+    share a birth month's steps). Not used with overrides or projections (what-ifs change the
+    figures); errors are not kept.
     """
     return _memo(fn, opaque=False)
 
@@ -266,28 +276,67 @@ def opaque_memo(fn: Callable[..., R]) -> Callable[..., R]:
     return _memo(fn, opaque=True)
 
 
+class _Entry(NamedTuple):
+    """What a memoised call gave: its result, the values and notices it recorded and, once it has
+    run under tracing, the nodes it added below the caller's node and the values read there."""
+
+    result: Any
+    used: tuple[Any, ...]
+    notices: tuple[Any, ...]
+    children: tuple[Node, ...] | None = None
+    reads: tuple[Any, ...] = ()
+
+
 def _memo(fn: Callable[..., R], *, opaque: bool) -> Callable[..., R]:
-    cache: dict[tuple[Any, ...], tuple[R, tuple[Any, ...], tuple[Any, ...]]] = {}
+    cache: dict[tuple[Any, ...], _Entry] = {}
 
     @functools.wraps(fn)
-    def run(params: Any, *args: Any, **kwargs: Any) -> R:
-        if params.overrides or (not opaque and CURRENT.get() is not None):
+    def run(first: Any, *args: Any, **kwargs: Any) -> R:
+        params = first.params  # an At's calculation, or a Params itself
+        node = None if opaque else CURRENT.get()
+        if params.overrides or params.assumptions is not None:
             with untraced() if opaque else _UNTRACED_ALREADY:
-                return fn(params, *args, **kwargs)
-        key = (id(params.tables), params.as_of, args, tuple(sorted(kwargs.items())))
+                return fn(first, *args, **kwargs)
+        key = (id(params.tables), params.as_of, first.on, args, *kwargs.items())
         hit = cache.get(key)
-        if hit is None:
-            used, notices = len(params.used), len(params.notices)
-            with untraced() if opaque else _UNTRACED_ALREADY:
-                result = fn(params, *args, **kwargs)
-            hit = (result, tuple(params.used[used:]), tuple(params.notices[notices:]))
+        if hit is None or (node is not None and hit.children is None):
+            hit = _first_run(fn, first, params, node, opaque, args, kwargs)
             if len(cache) >= MEMO_MAX:
                 cache.clear()
             cache[key] = hit
-            return result
-        params.used.extend(hit[1])
-        params.notices.extend(hit[2])
-        return hit[0]
+            return cast(R, hit.result)
+        params.used.extend(hit.used)
+        params.notices.extend(hit.notices)
+        if node is not None:
+            node.children.extend(hit.children or ())
+            node.params.extend(hit.reads)
+        return cast(R, hit.result)
 
     run.cache_clear = cache.clear  # type: ignore[attr-defined]
     return run
+
+
+def _first_run(
+    fn: Callable[..., Any],
+    first: Any,
+    params: Any,
+    node: Node | None,
+    opaque: bool,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> _Entry:
+    """Run a memoised call and keep what it recorded (its nodes too, when traced)."""
+    used, notices = len(params.used), len(params.notices)
+    if node is None:
+        with untraced() if opaque else _UNTRACED_ALREADY:
+            result = fn(first, *args, **kwargs)
+        return _Entry(result, tuple(params.used[used:]), tuple(params.notices[notices:]))
+    children, reads = len(node.children), len(node.params)
+    result = fn(first, *args, **kwargs)
+    return _Entry(
+        result,
+        tuple(params.used[used:]),
+        tuple(params.notices[notices:]),
+        tuple(node.children[children:]),
+        tuple(node.params[reads:]),
+    )

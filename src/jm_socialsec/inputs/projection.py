@@ -47,8 +47,9 @@ def future(project: Any, assumptions: Any, root: str = "assumptions") -> Assumpt
 
 
 def projected(params: Params) -> bool:
-    """Whether the calculation read a projected value (its warnings then carry ``projected``)."""
-    return any(pv.projected for pv in params.used)
+    """Whether the calculation read a projected value (its warnings then carry ``projected``).
+    Only a calculation asked to project can have read one."""
+    return params.assumptions is not None and any(pv.projected for pv in params.used)
 
 
 Compute = Callable[..., dict[str, Any]]

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..engine.months import Age
 from ..engine.params import At
 from ..engine.tables import Unit
-from ..engine.trace import in_force, rule
+from ..engine.trace import in_force, memo, rule
 from .basic import SHEET_FEN, YEAR, M
 from .exact import quotient, round_half_up
 
@@ -67,6 +67,7 @@ VERSIONS = (annuity_months_whole_age, annuity_months_by_month)
 _BY_MONTH = annuity_months_by_month.rule  # type: ignore[attr-defined]
 
 
+@memo  # a roster repeats retirement ages: each is worked out once per day, tables and as_of
 def annuity_months(at: At, age: Age) -> Decimal:
     """计发月数 by the version of the rule in force on the retirement month (their declared dates)."""
     rule_in_force = annuity_months_by_month if in_force(_BY_MONTH, at.on) else annuity_months_whole_age

@@ -32,7 +32,7 @@ from ..inputs.projection import AssumptionsArg, future, marks_projection
 from ..retirement import Category, RetirementChoice, SpecialWorkType
 from . import account
 from .basic import YEAR, M, a_coefficient, basic_pension, calc_base, contribution_years
-from .eligibility import Person, minimum_years, minimum_years_met, retirement, shortfall, shortfall_options
+from .eligibility import Person, cohort, minimum_years_met, shortfall, shortfall_options
 from .exact import Ratio
 from .transitional import (
     old_method,
@@ -126,10 +126,9 @@ def _compute(
 ) -> dict[str, Any]:
     """The sheet: who retires when, the minimum years, then the lines (or the shortfall)."""
     _check_index(params, index)
-    r = retirement(params, person, months)
+    r, min_age, needed = cohort(params, person, months)
     at = params.at(r.month)
-    _check_working_life(at, months, r.age)
-    needed = minimum_years(at, r.minimum_years_month)
+    _check_working_life(months, r.age, min_age)
     missing = shortfall(at, months, needed)
     fields: dict[str, Any] = {
         "retirement_month": r.month,
@@ -183,7 +182,8 @@ def _transitional(at: At, base: Decimal, months: int, deemed: Deemed | None, reg
 
 def _last_read(params: Params, param: str) -> ParamValue:
     """The value of ``param`` the rules just read (with its period and status)."""
-    return next(pv for pv in reversed(params.used) if pv.id == param)
+    last = params.used[-1]  # the rule read it last
+    return last if last.id == param else next(pv for pv in reversed(params.used) if pv.id == param)
 
 
 def _check_index(params: Params, index: Decimal) -> None:
@@ -196,8 +196,7 @@ def _check_index(params: Params, index: Decimal) -> None:
         )
 
 
-def _check_working_life(at: At, months: int, age: Age) -> None:
-    min_age = int(at("labour.minimum_working_age"))
+def _check_working_life(months: int, age: Age, min_age: int) -> None:
     if months > age.total_months - min_age * YEAR:
         raise InputError(
             "contribution_months",

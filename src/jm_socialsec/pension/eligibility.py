@@ -49,7 +49,37 @@ class Person(NamedTuple):
     special_years: Any
 
 
-def retirement(params: Params, person: Person, contribution_months: int) -> Retirement:
+class Cohort(NamedTuple):
+    """What a retirement fixes before any amount is read: who retires when, the minimum working
+    age (the working life's start) and the minimum contribution years of that retirement."""
+
+    retirement: Retirement
+    minimum_working_age: int
+    minimum_years: Decimal
+
+
+def cohort(params: Params, person: Person, contribution_months: int) -> Cohort:
+    """The retirement and its minimums: worked out once per birth-month request (a roster's people
+    share it), else for the request as given. Its own rules are never lines of the sheet."""
+    if person.birth is not None and _PLAIN.issuperset(map(type, person)):
+        # Only a flexible early retirement reads the months (its minimum years): the others share
+        # one memo entry whatever the months.
+        months = None if person.choice in _MONTHS_UNUSED else contribution_months
+        return _cohort_memo(params, person, months)
+    return _cohort(params, person, contribution_months)
+
+
+def _cohort(params: Params, person: Person, contribution_months: int | None) -> Cohort:
+    r = retirement(params, person, contribution_months)
+    at = params.at(r.month)
+    min_age = int(at("labour.minimum_working_age"))
+    return Cohort(r, min_age, minimum_years(at, r.minimum_years_month))
+
+
+_cohort_memo = opaque_memo(_cohort)
+
+
+def retirement(params: Params, person: Person, contribution_months: int | None) -> Retirement:
     """Retirement month and age: as given, or by the retirement rules (their own trace is not shown)."""
     if person.birth is None:
         check(
@@ -60,9 +90,12 @@ def retirement(params: Params, person: Person, contribution_months: int) -> Reti
         )
         month = field_value(person.retirement_month, "retirement_month", YearMonth.of)
         return Retirement(month, field_value(person.age, "age", Age.of), month)
-    if all(type(value) in _PLAIN for value in person):
+    if _PLAIN.issuperset(map(type, person)):
         return _resolved_memo(params, person, contribution_months)
     return _resolved(params, person, contribution_months)
+
+
+_MONTHS_UNUSED = frozenset(c for c in RetirementChoice if c is not RetirementChoice.FLEXIBLE_EARLY)
 
 
 #: Input types whose equal values are the same input (a memo key must not confuse ``True`` with
@@ -70,7 +103,7 @@ def retirement(params: Params, person: Person, contribution_months: int) -> Reti
 _PLAIN = frozenset({str, type(None), YearMonth, Category, RetirementChoice, SpecialWorkType})
 
 
-def _resolved(params: Params, person: Person, contribution_months: int) -> Retirement:
+def _resolved(params: Params, person: Person, contribution_months: int | None) -> Retirement:
     check(person.category is not None, "category", "给出出生年月时须给出退休类别", "category is required with birth")
     birth = field_value(person.birth, "birth", YearMonth.of)
     check(birth <= YearMonth.of(params.as_of), "birth", "出生年月晚于知悉日期", "birth month is after the as_of date")
