@@ -212,6 +212,48 @@ def test_memo_replays_the_reads_and_is_skipped_for_overrides_and_traces() -> Non
 
 
 @pytest.mark.usefixtures("synthetic")
+def test_a_memo_replays_the_trace_of_its_first_traced_run() -> None:
+    """``memo`` (engine/trace.py): under a trace, a hit adds the nodes its first traced run made
+    (the same objects: a node is not changed once made), so the step made from one is made once."""
+    from jm_socialsec.engine.trace import memo
+
+    runs: list[Decimal] = []
+
+    @memo
+    def sub(at: At, x: Decimal) -> Decimal:
+        runs.append(x)
+        return outer(at, x)
+
+    day = date(2025, 6, 1)
+    with tracing() as first:
+        sub(Params(date(2026, 1, 1)).at(day), Decimal(3))
+    again = Params(date(2026, 1, 1))
+    with tracing() as second:
+        sub(again.at(day), Decimal(3))
+    assert runs == [Decimal(3)]  # the second trace took it from the memo
+    assert second.children == first.children and second.children[0] is first.children[0]
+    assert [pv.id for pv in again.used] == ["test.base", "test.open"]  # still cited
+    assert steps_from(second)[0] is steps_from(first)[0]  # one step object for the shared node
+    with tracing() as other_day:  # the date an At is bound to is part of the key
+        sub(Params(date(2026, 1, 1)).at(date(2025, 7, 1)), Decimal(3))
+    assert runs == [Decimal(3), Decimal(3)] and other_day.children[0] is not first.children[0]
+
+
+def test_a_result_without_a_required_field_is_an_internal_error() -> None:
+    """``build`` (engine/evaluate.py): a compute that forgets a required field is a bug in the
+    library, said as one (InternalError naming the field), never a result missing it."""
+    from jm_socialsec.engine.errors import InternalError
+    from jm_socialsec.engine.evaluate import build
+    from jm_socialsec.engine.explain import Explained, Explanation
+
+    class Sample(Explained):
+        count: int
+
+    with pytest.raises(InternalError, match="count"):
+        build(Sample, {"as_of": date(2026, 1, 1)}, lambda: Explanation((), ()))
+
+
+@pytest.mark.usefixtures("synthetic")
 def test_an_opaque_memo_is_never_traced() -> None:
     """``opaque_memo`` (engine/trace.py): a sub-calculation whose steps are not the caller's runs
     untraced, so an explanation's replay takes it from the memo, still citing its reads."""

@@ -72,3 +72,9 @@ def test_age_tuple() -> None:
 def test_age_on_counts_completed_months() -> None:
     assert age_on(date(1965, 1, 15), date(2025, 2, 14)) == (60, 0)
     assert age_on(date(1965, 1, 15), date(2025, 2, 15)) == (60, 1)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_a_months_first_day_is_the_calendars(year: int, month: int) -> None:
+    """``YearMonth.first_day`` (remembered per month, engine/months.py) is day 1 of that month."""
+    assert YearMonth(year, month).first_day() == date(year, month, 1)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from jm_socialsec import InputError, NotCovered
+from jm_socialsec import InputError, NotCovered, YearMonth
 from jm_socialsec.pension import annuity_months, estimate_pension
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "pension_cases.toml").read_text("utf-8"))
@@ -305,3 +305,19 @@ def test_calc_base_2025_cites_the_exact_title() -> None:
     base = next(pv for pv in r.sources() if pv.id == "pension.calc_base")
     assert base.source.document == "粤人社发〔2025〕32号"
     assert base.source.title == "关于公布2025年职工基本养老保险缴费基数上下限和基本养老金计发基数有关问题的通知"
+
+
+def test_a_flexible_early_retirement_is_checked_against_each_persons_months() -> None:
+    """国务院关于渐进式延迟法定退休年龄的办法 第三条 (弹性提前退休 needs the minimum contribution
+    years, 15 in 2026, at the chosen month). The retirement is remembered per birth month, but a
+    flexible early one depends on the months too: one person meeting the minimum does not let
+    the next, with 170 months (< 15 × 12 = 180), through."""
+    base = {"as_of": AS_OF, "average_index": 1, "account_balance": 0, "birth": "1966-01", "category": "male"}
+    early = {**base, "choice": "flexible_early", "retirement_month": "2026-02"}
+    assert estimate_pension(contribution_months=200, **early).retirement_month == YearMonth(2026, 2)
+    with pytest.raises(InputError) as err:
+        estimate_pension(contribution_months=170, **early)
+    assert err.value.field == "retirement_month"
+    # The statutory retirement reads no months: 170 months retire at the statutory month, short.
+    short = estimate_pension(contribution_months=170, **base)
+    assert not short.eligible and short.missing_months == 180 - 170
