@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -85,3 +86,29 @@ def test_round_fen_of_a_fraction_is_within_half_a_fen(n: int, d: int) -> None:
     assert abs(Fraction(r) - x) <= Fraction(1, 200)
     if abs(Fraction(r) - x) == Fraction(1, 200):  # a tie goes away from zero
         assert abs(Fraction(r)) > abs(x)
+
+
+def _outcome(fn: Any, value: Any, non_negative: bool) -> Any:
+    try:
+        number = fn(value, "x", non_negative=non_negative) if fn is to_decimal else fn(value, "x", non_negative)
+        return ("ok", str(number))  # the same digits and exponent, not only an equal value
+    except InputError as e:
+        return ("refused", e.field, e.reason, e.message_zh, e.message_en)
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.decimals(allow_nan=False, allow_infinity=False).map(str),
+        st.text(alphabet="0123456789.,-+eE naNInfsx", max_size=12),
+        st.sampled_from(["1E+13", "-1E+13", "1E-401", "1E-400", " 1,000.5 ", "sNaN", "-0", "0.85", "1" * 399]),
+        st.integers(390, 410).map(lambda n: "0." + "0" * (n - 3) + "1"),  # about the 400-decimal limit
+    ),
+    st.booleans(),
+)
+def test_the_fast_reading_of_text_and_decimals_is_the_checked_one(value: Any, non_negative: bool) -> None:
+    """``to_decimal``'s inline path for ``Decimal`` and text (engine/money.py) gives what the
+    checked path gives — the same number, or the same refusal naming the field — over any input."""
+    from jm_socialsec.engine.money import _checked_decimal
+
+    assert _outcome(to_decimal, value, non_negative) == _outcome(_checked_decimal, value, non_negative)

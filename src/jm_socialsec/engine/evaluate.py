@@ -76,12 +76,15 @@ def build(
         if name not in fields:
             values[name] = make()
     result = cls.__new__(cls)
-    object.__setattr__(result, "__dict__", values)
-    object.__setattr__(result, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(result, "__pydantic_extra__", None)
+    _set(result, "__dict__", values)
+    _set(result, "__pydantic_fields_set__", set(fields))
+    _set(result, "__pydantic_extra__", None)
     warner = None if params is None else functools.partial(warnings_of, params)
-    object.__setattr__(result, "__pydantic_private__", {"_explainer": explainer, "_warner": warner})
+    _set(result, "__pydantic_private__", {"_explainer": explainer, "_warner": warner})
     return result
+
+
+_set = object.__setattr__  # a frozen model's slots, set directly
 
 
 def trusted(cls: type[M], **fields: Any) -> M:

@@ -76,6 +76,33 @@ def read_decimal(value: Any) -> Decimal:
 
 def to_decimal(value: Any, field: str = "value", *, non_negative: bool = False) -> Decimal:
     """Convert input to ``Decimal`` exactly, or raise :class:`InputError` naming ``field``."""
+    if type(value) is Decimal:  # the common, already exact input: the same checks, inline
+        exponent = value.as_tuple().exponent
+        if (
+            value.is_finite()
+            and -LARGEST_AMOUNT <= value <= LARGEST_AMOUNT
+            and exponent >= -FINEST_DECIMALS  # type: ignore[operator]  # finite: an int
+            and not (non_negative and value < 0)
+        ):
+            return value
+    elif type(value) is str:  # text: without an exponent, its length bounds its decimals
+        text = value.strip().replace(",", "")
+        if len(text) < FINEST_DECIMALS and "e" not in text and "E" not in text:
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                number = None  # the full path says why
+            if (
+                number is not None
+                and number.is_finite()
+                and -LARGEST_AMOUNT <= number <= LARGEST_AMOUNT
+                and not (non_negative and number < 0)
+            ):
+                return number
+    return _checked_decimal(value, field, non_negative)
+
+
+def _checked_decimal(value: Any, field: str, non_negative: bool) -> Decimal:
     try:
         result = parse_decimal(value)
     except BadValue as e:

@@ -230,7 +230,7 @@ class Params:
         overrides: Mapping[str, Any] | None = None,
         assumptions: Assumptions | None = None,
     ):
-        self.as_of = _as_of(as_of)
+        self.as_of = as_of if type(as_of) is date else _as_of(as_of)
         #: Projection of per-period figures not yet published: only when asked for (None: refuse).
         self.assumptions = assumptions
         self._overrides = _check_overrides(overrides) if overrides else {}

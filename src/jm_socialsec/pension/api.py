@@ -38,6 +38,7 @@ from .transitional import (
     old_method,
     transitional_adjustment,
     transitional_pension,
+    transitional_without_deemed,
     weighted_deemed_years,
     years_allowance,
 )
@@ -170,7 +171,7 @@ def _compute(
 def _transitional(at: At, base: Decimal, months: int, deemed: Deemed | None, region: Region) -> tuple[Decimal, Decimal]:
     """过渡性养老金, and 过渡性调整额 for deemed time (0.00 without)."""
     if deemed is None:
-        return transitional_pension(at, months, _ZERO), _NO_ADJUSTMENT
+        return transitional_without_deemed(at, months), _NO_ADJUSTMENT
     old = old_method(at, deemed.account)
     transitional = transitional_pension(at, months, old)
     weighted = deemed.weighted_years

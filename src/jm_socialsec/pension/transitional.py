@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..engine.params import At
 from ..engine.regions import Region
 from ..engine.tables import Status, Unit
-from ..engine.trace import rule
+from ..engine.trace import memo, rule
 from .basic import SHEET_FEN, YEAR, M
 from .exact import Ratio, quotient
 
@@ -69,6 +69,12 @@ def transitional_pension(at: At, contribution_months: int, old_method: Decimal) 
             "pension.transitional_treatment_unconfirmed", param=fixed.id, year=fixed.since.year, fixed=fixed.value
         )
     return fixed.decimal + years_allowance(at, contribution_months) + old_method
+
+
+@memo  # a roster repeats contribution months: the line is worked out once per day and months
+def transitional_without_deemed(at: At, contribution_months: int) -> Decimal:
+    """过渡性养老金 without deemed time (no 原办法 part): it depends on the months alone."""
+    return transitional_pension(at, contribution_months, _ZERO)
 
 
 @rule("pension.weighted_deemed_years", ref="粤府函〔2021〕294号 (加权视同缴费年限)", unit=Unit.YEARS)
