@@ -24,7 +24,7 @@ from .explain import Explained, Explanation, Notice, Quantity, Step, notices_for
 from .params import Params, ParamValue
 from .projection import Assumptions, assumptions_of
 from .tables import Unit
-from .texts import catalogue, fill, pair
+from .texts import Layout, catalogue, fill, fill_all, layout, pair, placeholders
 from .trace import RULES, Node, tracing
 
 E = TypeVar("E", bound=Explained)
@@ -84,16 +84,13 @@ def build(
     return result
 
 
-_set = object.__setattr__  # a frozen model's slots, set directly
-
-
 def trusted(cls: type[M], **fields: Any) -> M:
     """A model from values the engine made itself (all fields given): no validation, no copies."""
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", fields)
-    object.__setattr__(model, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    model = _new(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
     return model
 
 
@@ -167,8 +164,6 @@ class Words(NamedTuple):
     calc: str
     #: (input name, [zh, en, unit]) for each input shown.
     inputs: tuple[tuple[str, list[str]], ...]
-    #: Whether any text has a placeholder (the values are gathered only then).
-    filled: bool
 
 
 @functools.cache
@@ -182,55 +177,114 @@ def words_of(rule_id: str) -> Words:
         pair(entry, "note"),
         entry.get("calc", ""),
     )
-    inputs = tuple(entry.get("inputs", {}).items())
-    texts = (*label, *formula, *note, calc, *(text for _, spec in inputs for text in spec[:2]))
-    return Words(label, formula, note, calc, inputs, filled=any("{" in text for text in texts))
+    return Words(label, formula, note, calc, tuple(entry.get("inputs", {}).items()))
+
+
+class Plan(NamedTuple):
+    """What a rule's step needs, worked out once per rule: its texts, which of them are filled
+    (with the names they use) and its input lines."""
+
+    name: str
+    unit: Unit | None
+    #: Label (zh, en), formula (zh, en), calculation, note (zh, en) as written in the catalogue.
+    texts: tuple[str, ...]
+    #: The position in ``texts`` of each text with a placeholder, and their layout.
+    filled: tuple[int, ...]
+    layout: Layout
+    #: Every placeholder name of the texts and input lines (empty: no value is gathered).
+    names: tuple[str, ...]
+    #: (input name, zh, en, unit, whether a name has a placeholder) for each input shown.
+    inputs: tuple[tuple[str, str, str, Unit | None, bool], ...]
+
+
+#: The language of each of a plan's texts (a calculation is language-neutral: filled as Chinese).
+_LANGS = ("zh", "en", "zh", "en", "zh", "zh", "en")
+
+
+@functools.cache
+def plan_of(rule_id: str) -> Plan:
+    """A rule's :class:`Plan` (rules and their catalogues do not change while a process runs)."""
+    info, words = RULES[rule_id], words_of(rule_id)
+    texts = (*words.label, *words.formula, words.calc, *words.note)
+    filled = tuple(i for i, text in enumerate(texts) if "{" in text)
+    inputs = tuple(
+        (name, spec[0], spec[1], Unit(spec[2]) if len(spec) > 2 and spec[2] else None, "{" in spec[0] + spec[1])
+        for name, spec in words.inputs
+    )
+    names = {n for text in texts for n in placeholders(text)}
+    names.update(n for _, zh, en, _, _ in inputs for n in placeholders(zh + en))
+    plan = layout(tuple((texts[i], _LANGS[i]) for i in filled))
+    return Plan(info.name, info.unit, texts, filled, plan, tuple(sorted(names)), inputs)
 
 
 def step_of(node: Node) -> Step:
     """A traced call as a line of the explanation, its words filled from its values."""
-    info = RULES[node.rule]
-    words = words_of(node.rule)
-    reads = _unique(_reads(node))
-    values = _values(node, reads) if words.filled else _NOTHING
-    label_zh, label_en, formula_zh, formula_en, calc, note_zh, note_en = _texts(words, values)
-    return trusted(
-        Step,
-        id=info.name,
-        label_zh=label_zh,
-        label_en=label_en,
-        formula_zh=formula_zh,
-        formula_en=formula_en,
-        calc=calc,
-        inputs=tuple(
-            _quantity(spec, node.inputs[name], values)
-            for name, spec in words.inputs
-            if node.inputs.get(name) is not None  # an optional input the call did not have
-        ),
-        params=reads,
-        result=node.result,
-        unit=info.unit,
-        note_zh=note_zh,
-        note_en=note_en,
+    plan = plan_of(node.rule)
+    read = _reads(node)
+    reads = tuple(read) if len(read) < 2 else _unique(read)
+    texts = plan.texts
+    values = _NOTHING
+    if plan.names:
+        values = _values(node, reads, plan.names)
+        if plan.filled:
+            texts = _filled(plan, values)
+    step = _new(Step)
+    _set(step, "__dict__", {
+        "id": plan.name,
+        "label_zh": texts[0],
+        "label_en": texts[1],
+        "formula_zh": texts[2],
+        "formula_en": texts[3],
+        "calc": texts[4],
+        "inputs": _inputs(plan, node.inputs, values) if plan.inputs else (),
+        "params": reads,
+        "result": node.result,
+        "unit": plan.unit,
+        "note_zh": texts[5],
+        "note_en": texts[6],
+    })  # fmt: skip
+    _set(step, "__pydantic_fields_set__", _STEP_FIELDS.copy())
+    _set(step, "__pydantic_extra__", None)
+    _set(step, "__pydantic_private__", None)
+    return step
+
+
+_new, _set = object.__new__, object.__setattr__  # a frozen model's slots, set directly
+#: Every field of a step (a step made here sets them all).
+_STEP_FIELDS = set(Step.model_fields)
+
+
+def _inputs(plan: Plan, given: dict[str, Any], values: dict[str, Any]) -> tuple[Quantity, ...]:
+    """The step's input lines: those the call had (an optional input may be missing)."""
+    return tuple(
+        _quantity(zh, en, unit, given[name], values if named else _NOTHING)
+        for name, zh, en, unit, named in plan.inputs
+        if given.get(name) is not None
     )
 
 
-_LANGS = ("zh", "en", "zh", "en", "zh", "zh", "en")  # of the texts below (a calculation is language-neutral)
-
-
-def _texts(words: Words, values: dict[str, Any]) -> tuple[str, ...]:
-    """Label, formula (zh, en), calculation, note (zh, en): filled where they name a value."""
-    raw = (*words.label, *words.formula, words.calc, *words.note)
-    if not words.filled:
-        return raw
-    return tuple(fill(text, values, lang) for text, lang in zip(raw, _LANGS, strict=True))
+def _filled(plan: Plan, values: dict[str, Any]) -> tuple[str, ...]:
+    """The texts with those that name a value filled (the others as written)."""
+    out = list(plan.texts)
+    for i, text in zip(plan.filled, fill_all(plan.layout, values), strict=True):
+        out[i] = text
+    return tuple(out)
 
 
 _NOTHING: dict[str, Any] = {}
 
 
-def _values(node: Node, reads: tuple[ParamValue, ...]) -> dict[str, Any]:
-    """What a step's texts may name: values read (by id), sub-results (by rule name), inputs, result."""
+def _values(node: Node, reads: tuple[ParamValue, ...], names: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """What a step's texts may name: values read (by id), sub-results (by rule name), inputs, result.
+
+    With ``names``, only those (what the step's texts use), found as the whole gathering would find
+    them: ``result`` first, then an input, a sub-result, the last value read with that id.
+    """
+    if names is not None:
+        found = _named(node, reads, names)
+        if len(found) == len(names):
+            return found
+        # A name no value has: gather everything, so the error lists what is known.
     values: dict[str, Any] = {pv.id: pv.value for pv in reads}
     values.update(_results_below(node))
     values.update(node.inputs)
@@ -238,37 +292,77 @@ def _values(node: Node, reads: tuple[ParamValue, ...]) -> dict[str, Any]:
     return values
 
 
-def _reads(node: Node) -> Iterable[ParamValue]:
+def _named(node: Node, reads: tuple[ParamValue, ...], names: tuple[str, ...]) -> dict[str, Any]:
+    """The values of ``names`` a step has (a name no value has is left out)."""
+    out: dict[str, Any] = {}
+    inputs = node.inputs
+    below: dict[str, Any] | None = None
+    for name in names:
+        if name == "result":
+            out[name] = node.result
+        elif name in inputs:
+            out[name] = inputs[name]
+        else:
+            if below is None:
+                below = _results_below(node)
+            if name in below:
+                out[name] = below[name]
+                continue
+            for pv in reversed(reads):  # the last value read with that id, as the full dict keeps
+                if pv.id == name:
+                    out[name] = pv.value
+                    break
+    return out
+
+
+def _reads(node: Node) -> list[ParamValue]:
     """The values a step read: its own and those of the helper rules it called (not shown)."""
-    yield from node.params
-    for child in node.children:
-        if not RULES[child.rule].step:
-            yield from _reads(child)
+    rules = RULES
+    helpers = [child for child in node.children if not rules[child.rule].step]
+    if not helpers:  # the common case: the step's own reads
+        return node.params
+    out = list(node.params)
+    for child in helpers:
+        out.extend(_reads(child))
+    return out
 
 
 def _results_below(node: Node) -> dict[str, Any]:
     """Sub-rules' results by rule name (through helper rules that are not shown)."""
     out: dict[str, Any] = {}
     for child in node.children:
-        if not RULES[child.rule].step:
+        info = RULES[child.rule]
+        if not info.step:
             out.update(_results_below(child))
-        out[RULES[child.rule].name] = child.result
+        out[info.name] = child.result
     return out
 
 
 def _unique(values: Iterable[ParamValue]) -> tuple[ParamValue, ...]:
+    """Each value once (by id, key and value), the first of its kind kept, in the order read."""
     seen: dict[tuple[str, str | None, str], ParamValue] = {}
+    same: set[int] = set()  # the identities already placed: a value read again costs no key
     for pv in values:
-        seen.setdefault((pv.id, pv.key, str(pv.value)), pv)
+        ident = id(pv)
+        if ident not in same:
+            same.add(ident)
+            seen.setdefault((pv.id, pv.key, str(pv.value)), pv)
     return tuple(seen.values())
 
 
-def _quantity(spec: list[str], value: Any, values: dict[str, Any]) -> Quantity:
+def _quantity(zh: str, en: str, unit: Unit | None, value: Any, values: dict[str, Any]) -> Quantity:
     """An input line: its words (placeholders allowed, e.g. a year), value and unit."""
-    unit = Unit(spec[2]) if len(spec) > 2 and spec[2] else None
-    return trusted(
-        Quantity, name_zh=fill(spec[0], values, "zh"), name_en=fill(spec[1], values, "en"), value=value, unit=unit
-    )
+    q = _new(Quantity)
+    if values:
+        zh, en = fill(zh, values, "zh"), fill(en, values, "en")
+    _set(q, "__dict__", {"name_zh": zh, "name_en": en, "value": value, "unit": unit})
+    _set(q, "__pydantic_fields_set__", _QUANTITY_FIELDS.copy())
+    _set(q, "__pydantic_extra__", None)
+    _set(q, "__pydantic_private__", None)
+    return q
+
+
+_QUANTITY_FIELDS = set(Quantity.model_fields)
 
 
 def rule_notices(recorded: Iterable[tuple[str, dict[str, Any]]]) -> tuple[Notice, ...]:

@@ -18,8 +18,7 @@ from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
-from .fmt import money
-from .money import decimal_text, money_text
+from .fmt import fen_text, money, percent, plain
 from .months import YearMonth
 from .params import ParamValue, StepValue, is_money
 from .tables import Status, Unit
@@ -91,7 +90,7 @@ _MONEY_UNITS = frozenset(u for u in Unit if is_money(u))
 def json_scalar(v: Any, unit: Unit | None = None) -> Any:
     """A step's value in JSON: money with two decimals, other numbers exact, months "YYYY-MM"."""
     if isinstance(v, Decimal):
-        return money_text(v) if unit in _MONEY_UNITS else decimal_text(v)
+        return fen_text(v) if unit in _MONEY_UNITS else plain(v)
     if isinstance(v, YearMonth | date):
         return str(v)
     if isinstance(v, tuple):
@@ -129,14 +128,35 @@ def notices_for(used: Iterable[ParamValue]) -> tuple[Notice, ...]:
     """The warnings owed for the parameter values a calculation used (each said once)."""
     out: list[Notice] = []
     seen: set[tuple[str, str]] = set()
+    done: set[int] = set()  # values already looked at (a value is read many times: said once)
+    cache = _OWED
     for pv in used:
-        for n in owed(pv):
-            # One notice per code and parameter (a keyed table read twice is said once).
-            k = (n.code, n.param or n.zh)
+        ident = id(pv)
+        if ident in done:
+            continue
+        done.add(ident)
+        hit = cache.get(ident)  # what :func:`per_value` does, inline: this runs per value read
+        if hit is None or hit[0] is not pv:
+            hit = _owed_entry(pv)
+        for k, n in hit[1]:
             if k not in seen:
                 seen.add(k)
                 out.append(n)
     return tuple(out)
+
+
+#: :func:`owed` by value identity, each notice with what makes it said once (see :func:`per_value`).
+_OWED: dict[int, tuple[ParamValue, tuple[tuple[tuple[str, str], Notice], ...]]] = {}
+
+
+def _owed_entry(pv: ParamValue) -> tuple[ParamValue, tuple[tuple[tuple[str, str], Notice], ...]]:
+    """A value's entry in :data:`_OWED`: its notices, each with its code and parameter (a keyed
+    table read twice is said once) or its words."""
+    entry = (pv, tuple(((n.code, n.param or n.zh), n) for n in owed(pv)))
+    if len(_OWED) >= _PER_VALUE_MAX:
+        _OWED.clear()
+    _OWED[id(pv)] = entry
+    return entry
 
 
 @per_value
@@ -238,15 +258,22 @@ class Explained(BaseModel):
     @cached_property
     def warnings(self) -> tuple[Notice, ...]:
         """Everything the user must be told: statuses below official, provisional values, …"""
-        if self._warner is not None:  # from the first run's record: no replay
-            return self._warner()
+        warner = self._private("_warner")
+        if warner is not None:  # from the first run's record: no replay
+            return warner()  # type: ignore[no-any-return]
         return self._explanation.warnings
 
     @cached_property
     def _explanation(self) -> Explanation:
-        if self._explainer is None:
+        explainer = self._private("_explainer")
+        if explainer is None:
             return Explanation((), ())
-        return self._explainer()
+        return explainer()  # type: ignore[no-any-return]
+
+    def _private(self, name: str) -> Any:
+        """A private attribute, read from pydantic's store (``self._x`` costs a ``__getattr__``)."""
+        private = self.__pydantic_private__
+        return None if private is None else private.get(name)
 
     @property
     def provisional_values(self) -> bool:
@@ -292,18 +319,26 @@ class Explained(BaseModel):
 # Renderers. Kept here, apart from the rules: rule modules never format text.
 
 
-#: Each unit's words by language.
-_SUFFIX = {(u, lang): "" if u is Unit.RATE else (u.zh if lang == "zh" else u.en) for u in Unit for lang in ("zh", "en")}
+#: Each unit's words in Chinese and in English, with the space before them ("" for none).
+_SUFFIX_ZH = {u: "" if u is Unit.RATE or not u.zh else f" {u.zh}" for u in Unit}
+_SUFFIX_EN = {u: "" if u is Unit.RATE or not u.en else f" {u.en}" for u in Unit}
 
 
 def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
     """A value with grouping for money and its unit in the chosen language."""
+    if type(value) is Decimal:  # the common case first (its text never ends in a space)
+        if unit is None:
+            return str(value)
+        suffix = (_SUFFIX_ZH if lang == "zh" else _SUFFIX_EN)[unit]
+        if unit in _MONEY_UNITS:
+            return money(value, lang) + suffix
+        return (percent(value) if unit is Unit.RATE else str(value)) + suffix
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, Decimal) and unit in _MONEY_UNITS:
+    elif isinstance(value, Decimal) and unit in _MONEY_UNITS:
         text = money(value, lang)
     elif isinstance(value, Decimal) and unit is Unit.RATE:
-        text = f"{(value * 100).normalize():f}%"
+        text = percent(value)
     elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, int) for x in value):
         text = f"{value[0]}岁{value[1]}个月" if lang == "zh" else f"{value[0]} y {value[1]} m"
         return text
@@ -313,8 +348,8 @@ def fmt(value: Any, unit: Unit | None = None, lang: str = "zh") -> str:
         text = str(value.zh) if lang == "zh" else str(value.value)  # a coded choice: its words
     else:
         text = str(value)
-    suffix = "" if unit is None else _SUFFIX[unit, "zh" if lang == "zh" else "en"]
-    return f"{text} {suffix}".rstrip()
+    suffix = "" if unit is None else (_SUFFIX_ZH if lang == "zh" else _SUFFIX_EN)[unit]
+    return text + suffix if suffix else text.rstrip()
 
 
 @per_value
@@ -331,47 +366,58 @@ def _param_line(pv: ParamValue, lang: str) -> str:
     return f"{pv.label_en}{key} = {fmt(pv.value, pv.unit, 'en')} [{pv.source.short()}; {status}{flag}]"
 
 
+class _Heads(NamedTuple):
+    """The words of a print-out in one language."""
+
+    lang: str
+    steps: str
+    formula: str
+    calc: str
+    note: str
+    warnings: str
+
+
+_HEADS = {
+    True: _Heads("zh", "计算步骤：", "   公式：", "   计算：", "   说明：", "注意："),
+    False: _Heads("en", "Steps:", "   formula: ", "   calculation: ", "   note: ", "Warnings:"),
+}
+
+
 def render_text(result: Explained, lang: str = "zh") -> str:
     zh = lang == "zh"
-    lines = [
-        f"{result.title_zh if zh else result.title_en}（依 {result.as_of} 知悉的规定）"
-        if zh
-        else f"{result.title_en} (rules as known on {result.as_of})"
-    ]
+    heads = _HEADS[zh]
+    as_of = result.as_of
+    lines = [f"{result.title_zh}（依 {as_of} 知悉的规定）" if zh else f"{result.title_en} (rules as known on {as_of})"]
+    units: dict[str, Unit] = getattr(result, "units", {})
     for field, label_zh, label_en in result.headline:
-        value = getattr(result, field)
-        unit = _unit_of(result, field)
-        lines.append(
-            f"  {label_zh if zh else label_en}：{fmt(value, unit, lang)}"
-            if zh
-            else f"  {label_en}: {fmt(value, unit, lang)}"
-        )
-    lines.append("计算步骤：" if zh else "Steps:")
+        text = fmt(getattr(result, field), units.get(field), lang)
+        lines.append(f"  {label_zh}：{text}" if zh else f"  {label_en}: {text}")
+    lines.append(heads.steps)
     for n, s in enumerate(result.steps, 1):
-        label = s.label_zh if zh else s.label_en
-        lines.append(f"{n}. {label} = {fmt(s.result, s.unit, lang)}")
-        formula = s.formula_zh if zh else (s.formula_en or s.formula_zh)
-        if formula:
-            lines.append(f"   {'公式' if zh else 'formula'}：{formula}" if zh else f"   formula: {formula}")
-        if s.calc:
-            lines.append(f"   计算：{s.calc}" if zh else f"   calculation: {s.calc}")
-        for q in s.inputs:
-            name = q.name_zh if zh else q.name_en
-            lines.append(f"   · {name} = {fmt(q.value, q.unit, lang)}")
-        for pv in s.params:
-            lines.append(f"   · {_param_line(pv, lang)}")
-        note = s.note_zh if zh else s.note_en
-        if note:
-            lines.append(f"   {'说明' if zh else 'note'}：{note}" if zh else f"   note: {note}")
-    if result.warnings:
-        lines.append("注意：" if zh else "Warnings:")
-        lines.extend(f"  ! {w.zh if zh else w.en}" for w in result.warnings)
+        _step_lines(lines, n, s, heads, lang)
+    warnings = result.warnings
+    if warnings:
+        lines.append(heads.warnings)
+        lines.extend([f"  ! {w.zh}" for w in warnings] if zh else [f"  ! {w.en}" for w in warnings])
     return "\n".join(lines)
 
 
-def _unit_of(result: Explained, field: str) -> Unit | None:
-    units: dict[str, Unit] = getattr(result, "units", {})
-    return units.get(field)
+def _step_lines(lines: list[str], n: int, s: Step, heads: _Heads, lang: str) -> None:
+    """A step's lines: label and result, formula, calculation, inputs, values read, note."""
+    zh = heads.lang == "zh"
+    lines.append(f"{n}. {s.label_zh if zh else s.label_en} = {fmt(s.result, s.unit, lang)}")
+    formula = s.formula_zh if zh else (s.formula_en or s.formula_zh)
+    if formula:
+        lines.append(heads.formula + formula)
+    if s.calc:
+        lines.append(heads.calc + s.calc)
+    for q in s.inputs:
+        lines.append(f"   · {q.name_zh if zh else q.name_en} = {fmt(q.value, q.unit, lang)}")
+    for pv in s.params:
+        lines.append("   · " + _param_line(pv, lang))
+    note = s.note_zh if zh else s.note_en
+    if note:
+        lines.append(heads.note + note)
 
 
 def render_html(result: Explained, lang: str = "zh") -> str:

@@ -12,6 +12,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from .money import money_text
+
 LOCALES = {"zh": "zh_CN", "en": "en"}
 FEN = Decimal("0.01")  # at least two decimals in an amount (structural)
 
@@ -33,6 +35,19 @@ def _symbols(lang: str) -> tuple[str, str]:
 
 def money(value: Decimal, lang: str = "zh") -> str:
     """An amount grouped by thousands with at least two decimals: 184000 → 184,000.00."""
+    text = str(value) if type(value) is Decimal else "E"
+    if "E" not in text and len(text) < 24 and value.is_finite() and _plain_symbols(lang):
+        # written without an exponent (the common case): its digits grouped, its decimals
+        # without trailing zeros but at least two — as the pattern below writes them
+        head, _, tail = text.partition(".")
+        if len(tail) != 2:
+            tail = tail.rstrip("0")
+            tail += "00"[len(tail) :]  # at least two decimals
+        if len(head) < 4:  # (so "-0" keeps its sign)
+            return f"{head}.{tail}"
+        if len(head) < 7 and head[0] != "-":
+            return f"{head[:-3]},{head[-3:]}.{tail}"
+        return f"{int(head):,}.{tail}"
     exponent = value.as_tuple().exponent
     if exponent != -2 or value.adjusted() >= 25:  # an amount in 分 already shows as it is
         value = value.normalize()  # 5509.800 → 5509.8 (then 5509.80), as babel's pattern shows it
@@ -44,6 +59,37 @@ def money(value: Decimal, lang: str = "zh") -> str:
     if (group, decimal) != (",", "."):
         text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
     return text
+
+
+@cache
+def _plain_symbols(lang: str) -> bool:
+    """Whether the language groups with "," and marks decimals with "." (Python's own way)."""
+    return _symbols(lang) == (",", ".")
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal without an exponent, as ``format(value, "f")`` writes it (1E+3 → 1000),
+    at a third of its cost: ``str`` writes the same unless it uses an exponent (a subclass may
+    write itself otherwise: it is formatted)."""
+    if type(value) is not Decimal:
+        return format(value, "f")
+    text = str(value)
+    return text if "E" not in text else format(value, "f")
+
+
+def fen_text(amount: Decimal) -> str:
+    """Money for JSON as :func:`~jm_socialsec.engine.money.money_text` writes it (at least two
+    decimals, never rounded, no exponent), from ``str`` where that has no exponent."""
+    text = str(amount) if type(amount) is Decimal else "E"
+    if "E" in text or len(text) >= 24 or not amount.is_finite():
+        return money_text(amount)
+    head, _, tail = text.partition(".")
+    if len(tail) == 2:  # in 分: as it is
+        return text
+    decimals = tail.rstrip("0")
+    if len(decimals) > 2:  # finer than 分: every digit
+        return text
+    return f"{head}.{decimals}{'00'[len(decimals) :]}"  # at least two decimals
 
 
 def percent(rate: Decimal) -> str:

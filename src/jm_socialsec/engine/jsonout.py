@@ -10,16 +10,22 @@ scenario and on generated estimates: they must give the same dict.
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_jsonable_python
 
 from .explain import json_scalar, per_value
+from .fmt import fen_text, plain
+from .months import YearMonth
+from .params import is_money
+from .tables import Unit
 
 if TYPE_CHECKING:
     from .explain import Explained, Notice, Quantity, Step
     from .params import ParamValue
-    from .tables import Unit
 
 #: The explanation's fields, written here (the other fields are pydantic's).
 EXPLANATION = {"steps", "warnings"}
@@ -43,10 +49,10 @@ def step_json(step: Step) -> dict[str, Any]:
         "formula_zh": step.formula_zh,
         "formula_en": step.formula_en,
         "calc": step.calc,
-        "inputs": [quantity_json(q) for q in step.inputs],
-        "params": [param_json(pv) for pv in step.params],
+        "inputs": [quantity_json(q) for q in step.inputs] if step.inputs else [],
+        "params": [param_json(pv) for pv in step.params] if step.params else [],
         "result": scalar_json(step.result, unit),
-        "unit": None if unit is None else unit.value,
+        "unit": _UNIT_TEXT[unit],
         "note_zh": step.note_zh,
         "note_en": step.note_en,
     }
@@ -54,12 +60,12 @@ def step_json(step: Step) -> dict[str, Any]:
 
 def quantity_json(q: Quantity) -> dict[str, Any]:
     unit = q.unit
-    return {
-        "name_zh": q.name_zh,
-        "name_en": q.name_en,
-        "value": scalar_json(q.value, unit),
-        "unit": None if unit is None else unit.value,
-    }
+    return {"name_zh": q.name_zh, "name_en": q.name_en, "value": scalar_json(q.value, unit), "unit": _UNIT_TEXT[unit]}
+
+
+#: A unit as JSON writes it (``Unit.value`` is an enum property: a lookup is cheaper).
+_UNIT_TEXT: dict[Unit | None, str | None] = {None: None, **{u: u.value for u in Unit}}
+_MONEY_UNITS = frozenset(u for u in Unit if is_money(u))
 
 
 def notice_json(n: Notice) -> dict[str, Any]:
@@ -83,9 +89,24 @@ def _param_dump(pv: ParamValue) -> dict[str, Any]:
 
 def scalar_json(v: Any, unit: Unit | None = None) -> Any:
     """A step's value as pydantic writes it: :func:`json_scalar`'s rule (money with two decimals,
-    other numbers exact, months "YYYY-MM"), anything else by pydantic's own inference."""
+    other numbers exact, months "YYYY-MM"), anything else by pydantic's own inference — written
+    here where that is plain: a list of plain items as it is, a fraction as its text."""
+    kind = type(v)
+    if kind is Decimal:  # the common cases first, as :func:`json_scalar` writes them
+        return fen_text(v) if unit in _MONEY_UNITS else plain(v)
+    if kind in _PLAIN:
+        return v
+    if kind is YearMonth or kind is date:
+        return str(v)
+    if isinstance(v, tuple) and all(type(x) in _PLAIN for x in v):  # an age (years, months)
+        return list(v)
     out = json_scalar(v, unit)
-    return out if type(out) in _PLAIN else to_jsonable_python(out)
+    kind = type(out)
+    if kind in _PLAIN or (kind is list and all(type(x) in _PLAIN for x in out)):
+        return out
+    if isinstance(out, Fraction):  # pydantic writes a fraction as its text (an exact ratio shown)
+        return str(out)
+    return to_jsonable_python(out)
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})

@@ -28,9 +28,10 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InternalError
+from .fmt import money, percent, plain
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)(?::(\w+))?\}")
 
@@ -57,14 +58,10 @@ def pair(entry: Mapping[str, Any], key: str) -> tuple[str, str]:
 
 def show(value: Any, spec: str | None = None, lang: str = "zh") -> str:
     """A value as a formula shows it: exact decimals without exponent, rates as percentages."""
-    if spec == "pct" and isinstance(value, Decimal):
-        return f"{(value * 100).normalize():f}%"
-    if spec == "money" and isinstance(value, Decimal):
-        from .fmt import money
-
-        return money(value, lang)
     if isinstance(value, Decimal):
-        return f"{value:f}"
+        if spec == "pct":
+            return percent(value)
+        return money(value, lang) if spec == "money" else plain(value)
     if isinstance(value, Enum) and hasattr(value, "zh"):
         return str(value.zh) if lang == "zh" else str(value.value)
     if isinstance(value, tuple):
@@ -80,27 +77,71 @@ def fill(template: str, values: Mapping[str, Any], lang: str = "zh") -> str:
     """Replace every ``{name}`` / ``{name:spec}``; an unknown name is a bug (InternalError)."""
     if "{" not in template:  # most texts have no figure: nothing to fill
         return template
-    out = []
-    for literal, name, spec in _parts(template):
-        out.append(literal)
-        if name is not None:
-            if name not in values:
-                known = ", ".join(sorted(values))
-                raise InternalError(f"text placeholder {{{name}}} has no value (known: {known})")
-            out.append(show(values[name], spec, lang))
-    return "".join(out)
+    plan = layout(((template, lang),))
+    return plan.text.format(*_shown(plan.shown, values))
+
+
+def fill_all(plan: Layout, values: Mapping[str, Any]) -> list[str]:
+    """The templates of a :func:`layout`, filled at once (a value named twice is shown once)."""
+    texts = plan.text.format(*_shown(plan.shown, values)).split(_SEP)
+    if len(texts) == len(plan.templates):
+        return texts
+    return [fill(template, values, lang) for template, lang in plan.templates]  # a value held a NUL
+
+
+class Layout(NamedTuple):
+    """Templates made once into one ``str.format`` layout: the texts joined by :data:`_SEP`,
+    ``{i}`` for the i-th value shown, other braces doubled; and each value shown, as
+    (name, spec, language)."""
+
+    text: str
+    shown: tuple[tuple[str, str | None, str], ...]
+    #: The (template, language) pairs it was made from.
+    templates: tuple[tuple[str, str], ...]
+
+
+#: Between the texts of a layout (no catalogue text has it).
+_SEP = "\0"
 
 
 @cache
-def _parts(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
-    """A template split once into (literal, placeholder name, spec) pieces."""
-    parts: list[tuple[str, str | None, str | None]] = []
-    pos = 0
-    for m in PLACEHOLDER.finditer(template):
-        parts.append((template[pos : m.start()], m.group(1), m.group(2)))
-        pos = m.end()
-    parts.append((template[pos:], None, None))
-    return tuple(parts)
+def layout(templates: tuple[tuple[str, str], ...]) -> Layout:
+    """The :class:`Layout` of (template, language) pairs."""
+    pieces: list[str] = []
+    shown: dict[tuple[str, str | None, str], int] = {}
+    for template, lang in templates:
+        if _SEP in template:
+            raise InternalError(f"a text holds a NUL character: {template!r}")
+        pos = 0
+        for m in PLACEHOLDER.finditer(template):
+            index = shown.setdefault((m.group(1), m.group(2), lang), len(shown))
+            pieces.append(_literal(template[pos : m.start()]) + f"{{{index}}}")
+            pos = m.end()
+        pieces.append(_literal(template[pos:]))
+        pieces.append(_SEP)
+    return Layout("".join(pieces[:-1]), tuple(shown), templates)
+
+
+def _shown(names: tuple[tuple[str, str | None, str], ...], values: Mapping[str, Any]) -> list[str]:
+    """Each (name, spec, language) as :func:`show` writes its value; an unknown name is a bug."""
+    out = []
+    for name, spec, lang in names:
+        try:
+            value = values[name]
+        except KeyError:
+            known = ", ".join(sorted(values))
+            raise InternalError(f"text placeholder {{{name}}} has no value (known: {known})") from None
+        if spec is None and type(value) is Decimal:  # the common case, as :func:`plain` writes it
+            text = str(value)
+            out.append(text if "E" not in text else format(value, "f"))
+        else:
+            out.append(show(value, spec, lang))
+    return out
+
+
+def _literal(text: str) -> str:
+    """Text kept as it is by ``str.format``."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def placeholders(template: str) -> set[str]:
