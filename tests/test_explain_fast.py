@@ -15,7 +15,7 @@ from fractions import Fraction
 
 import pytest
 from babel.numbers import format_decimal
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic_core import to_jsonable_python
 
@@ -23,9 +23,9 @@ import jm_socialsec
 from jm_socialsec import estimate_pension, injury_benefits, unemployment_benefit
 from jm_socialsec.engine.evaluate import _reads, _unique, _values, plan_of
 from jm_socialsec.engine.explain import fmt, json_scalar, notices_for
-from jm_socialsec.engine.fmt import LOCALES, fen_text, money, plain
+from jm_socialsec.engine.fmt import LOCALES, money, plain
 from jm_socialsec.engine.jsonout import scalar_json
-from jm_socialsec.engine.money import money_text
+from jm_socialsec.engine.money import fen_text, money_text
 from jm_socialsec.engine.months import Age
 from jm_socialsec.engine.params import Params
 from jm_socialsec.engine.tables import Unit
@@ -161,3 +161,16 @@ def test_a_value_read_many_times_owes_its_warnings_once() -> None:
     notices = notices_for([pv, other, pv, pv])
     assert [(n.code, n.param) for n in notices if n.param == pv.id] == [("override", pv.id)]
     assert notices == notices_for([pv, other])
+
+
+@given(st.integers(-(10**9), 10**12), st.integers(1, 10**9))
+@example(0, 1)
+@example(5, 100_000)  # 0.00005: half a unit of the last place shown, up
+@example(49_999, 1_000_000_000)  # just below half: down
+@example(312, 12)
+def test_a_ratio_prints_as_shown_writes_it(numerator: int, denominator: int) -> None:
+    """``Ratio.__str__`` (pension/exact.py, in integers) is ``shown``'s text: half-up to 4 places."""
+    from jm_socialsec.pension.exact import shown
+
+    value = Ratio(numerator, denominator)
+    assert str(value) == str(shown(value))

@@ -18,7 +18,8 @@ from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field, field_serializer, field_validator
 
-from .fmt import fen_text, money, percent, plain
+from .fmt import money, percent, plain
+from .money import fen_text
 from .months import YearMonth
 from .params import ParamValue, StepValue, is_money
 from .tables import Status, Unit

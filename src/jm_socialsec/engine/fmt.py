@@ -12,8 +12,6 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from .money import money_text
-
 LOCALES = {"zh": "zh_CN", "en": "en"}
 FEN = Decimal("0.01")  # at least two decimals in an amount (structural)
 
@@ -75,21 +73,6 @@ def plain(value: Decimal) -> str:
         return format(value, "f")
     text = str(value)
     return text if "E" not in text else format(value, "f")
-
-
-def fen_text(amount: Decimal) -> str:
-    """Money for JSON as :func:`~jm_socialsec.engine.money.money_text` writes it (at least two
-    decimals, never rounded, no exponent), from ``str`` where that has no exponent."""
-    text = str(amount) if type(amount) is Decimal else "E"
-    if "E" in text or len(text) >= 24 or not amount.is_finite():
-        return money_text(amount)
-    head, _, tail = text.partition(".")
-    if len(tail) == 2:  # in 分: as it is
-        return text
-    decimals = tail.rstrip("0")
-    if len(decimals) > 2:  # finer than 分: every digit
-        return text
-    return f"{head}.{decimals}{'00'[len(decimals) :]}"  # at least two decimals
 
 
 def percent(rate: Decimal) -> str:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import to_jsonable_python
 
 from .explain import json_scalar, per_value
-from .fmt import fen_text, plain
+from .fmt import plain
+from .money import fen_text
 from .months import YearMonth
 from .params import is_money
 from .tables import Unit

@@ -22,6 +22,8 @@ _DIGITS = 12
 _SCALE = 10**_DIGITS
 _WIDE = Context(prec=10_000)  # building the quotient never rounds
 _SHOWN = Decimal("0.0001")  # ratios are printed to 4 places (display only)
+_SHOWN_PLACES = -int(_SHOWN.as_tuple().exponent)
+_SHOWN_UNITS = 10**_SHOWN_PLACES
 
 
 def quotient(numerator: int, denominator: int) -> Decimal:
@@ -59,7 +61,12 @@ class Ratio(Fraction):
     __slots__ = ()
 
     def __str__(self) -> str:
-        return str(shown(self))
+        n, d = self.numerator, self.denominator
+        if n < 0:
+            return str(shown(self))
+        # shown(self)'s text in integers (an explanation prints a few ratios per estimate)
+        whole, part = divmod((2 * n * _SHOWN_UNITS + d) // (2 * d), _SHOWN_UNITS)
+        return f"{whole}.{part:0{_SHOWN_PLACES}d}"
 
     def __format__(self, spec: str) -> str:
         # as printed, in f-strings too (Fraction's own format would write 1/2 on Python 3.13)
