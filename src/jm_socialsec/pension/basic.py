@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..engine.params import At
 from ..engine.tables import Unit
-from ..engine.trace import fen, rule
+from ..engine.trace import fen, memo, rule
 from .exact import Ratio, quotient
 
 M = Unit.YUAN_PER_MONTH
@@ -27,12 +27,14 @@ SHEET_FEN = fen("基本养老金核定表: each line in 分, half-up, once (粤�
 _ONE = Decimal(1)
 
 
+@memo  # one base per retirement month: a roster's explanations share its line
 @rule("pension.calc_base", ref="国发〔2005〕38号 第六条; 粤人社发〔2025〕32号 第二条 (基本养老金计发基数)", unit=M)
 def calc_base(at: At) -> Decimal:
     """计发基数 of the retirement year (the previous year's, provisionally, until published)."""
     return at("pension.calc_base")
 
 
+@memo  # a roster repeats contribution months: one line per count
 @rule("pension.contribution_years", ref="国发〔2005〕38号 第六条 (缴费年限，含视同缴费年限)", unit=Unit.YEARS)
 def contribution_years(at: At, contribution_months: int) -> Ratio:
     """缴费年限 = months ÷ 12, exact (printed to 4 places)."""
