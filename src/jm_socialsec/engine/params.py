@@ -241,6 +241,9 @@ class Params:
         self.tables = registry()
         #: The values already resolved for these tables as known on ``as_of`` (shared, see _CACHE).
         self._known = _shared_values(self.tables, self.as_of)
+        #: What calculations sharing memoised sub-calculations have in common: the tables and
+        #: ``as_of``; None when the figures are the caller's (overrides) or projected.
+        self.shared = None if overrides or assumptions is not None else (id(self.tables), self.as_of)
 
     def get(self, param: str, on: date | YearMonth, *, key: str | None = None) -> ParamValue:
         """The value of ``param`` on ``on`` (recorded as used, and in the trace when tracing)."""

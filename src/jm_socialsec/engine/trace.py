@@ -293,24 +293,27 @@ def _memo(fn: Callable[..., R], *, opaque: bool) -> Callable[..., R]:
     @functools.wraps(fn)
     def run(first: Any, *args: Any, **kwargs: Any) -> R:
         params = first.params  # an At's calculation, or a Params itself
-        node = None if opaque else CURRENT.get()
-        if params.overrides or params.assumptions is not None:
+        shared = params.shared  # (tables, as_of), or None for a what-if or a projection
+        if shared is None:
             with untraced() if opaque else _UNTRACED_ALREADY:
                 return fn(first, *args, **kwargs)
-        key = (id(params.tables), params.as_of, first.on, args, *kwargs.items())
+        node = None if opaque else CURRENT.get()
+        key = (shared, first.on, args, *kwargs.items()) if kwargs else (shared, first.on, args)
         hit = cache.get(key)
-        if hit is None or (node is not None and hit.children is None):
+        if hit is None or (node is not None and hit[3] is None):
             hit = _first_run(fn, first, params, node, opaque, args, kwargs)
             if len(cache) >= MEMO_MAX:
                 cache.clear()
             cache[key] = hit
             return cast(R, hit.result)
-        params.used.extend(hit.used)
-        params.notices.extend(hit.notices)
+        result, used, notices, children, reads = hit
+        params.used.extend(used)
+        if notices:
+            params.notices.extend(notices)
         if node is not None:
-            node.children.extend(hit.children or ())
-            node.params.extend(hit.reads)
-        return cast(R, hit.result)
+            node.children.extend(children or ())
+            node.params.extend(reads)
+        return cast(R, result)
 
     run.cache_clear = cache.clear  # type: ignore[attr-defined]
     return run
