@@ -150,9 +150,10 @@ def _untraced_fast(fn: Callable[P, R], rounding: Rounding | None, traced: Callab
 
         @functools.wraps(fn)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            if get() is None:
+            parent = get()
+            if parent is None:
                 return fn(*args, **kwargs)
-            return cast(R, traced(args, kwargs))
+            return cast(R, traced(parent, args, kwargs))
 
         return run
 
@@ -160,10 +161,11 @@ def _untraced_fast(fn: Callable[P, R], rounding: Rounding | None, traced: Callab
 
     @functools.wraps(fn)
     def run_rounded(*args: P.args, **kwargs: P.kwargs) -> R:
-        if get() is None:
+        parent = get()
+        if parent is None:
             raw: Any = fn(*args, **kwargs)
             return cast(R, raw.quantize(step, ROUND_HALF_UP) if type(raw) is Decimal else exact(raw))
-        return cast(R, traced(args, kwargs))
+        return cast(R, traced(parent, args, kwargs))
 
     return run_rounded
 
@@ -171,20 +173,19 @@ def _untraced_fast(fn: Callable[P, R], rounding: Rounding | None, traced: Callab
 def _traced(fn: Callable[..., Any], id: str, names: tuple[str, ...], rounding: Rounding | None) -> Callable[..., Any]:
     """The call under tracing: a node with the inputs, the values read, the sub-calls, the result."""
 
-    def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        parent = CURRENT.get()
-        assert parent is not None
-        inputs = dict(zip(names, args[1:], strict=False))
+    def run(parent: Node, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        inputs = dict(zip(names, args[1:]))  # noqa: B905  (an optional input may be left out)
         if kwargs:
             inputs.update(kwargs)
         node = Node(id, inputs)
         parent.children.append(node)
         token = CURRENT.set(node)
         try:
-            raw: Any = fn(*args, **kwargs)
-            out: Any = rounding(raw) if rounding is not None else raw
+            out: Any = fn(*args, **kwargs)
         finally:
             CURRENT.reset(token)
+        if rounding is not None:
+            out = out.quantize(rounding.step, ROUND_HALF_UP) if type(out) is Decimal else rounding(out)
         node.result = out
         return out
 
