@@ -87,6 +87,18 @@ def test_the_man_of_the_issue_is_refused_without_and_projected_with_the_default_
     assert "3.02%" in warning.zh and "9493" in warning.zh  # the assumption that produced it
 
 
+def test_a_projected_base_is_never_remembered_for_a_caller_who_did_not_ask() -> None:
+    """engine/trace.py ``memo``: the calculation base of a month is remembered between estimates,
+    but not a projected one — after the man's projected estimate, the same estimate without
+    ``project`` is still refused (the 2029 base is not published on 2026-11-30), and with another
+    growth rate it rests on its own projection (9493 × 1.05⁴ = 11538.8 → 11539, not 10693)."""
+    assert estimate_pension(**MAN, project=True).base == Decimal(10693)
+    with pytest.raises(NotCovered):
+        estimate_pension(**MAN)
+    faster = estimate_pension(**MAN, assumptions={"growth": {"pension.calc_base": "0.05"}})
+    assert faster.base == Decimal(11539) and faster.projected
+
+
 def test_a_caller_rate_and_explicit_values_per_year() -> None:
     # growth 2%: 9493 × 1.02⁴ = 9493 × 1.08243216 = 10275.53 → 10276; basic = 10276 × 0.28 = 2877.28
     r = estimate_pension(**MAN, assumptions={"growth": {"pension.calc_base": "0.02"}})
