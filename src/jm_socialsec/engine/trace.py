@@ -301,7 +301,7 @@ def _memo(fn: Callable[..., R], *, opaque: bool) -> Callable[..., R]:
         node = None if opaque else CURRENT.get()
         key = (shared, first.on, args, *kwargs.items()) if kwargs else (shared, first.on, args)
         hit = cache.get(key)
-        if hit is None or (node is not None and hit[3] is None):
+        if hit is None or (node is not None and hit.children is None):  # a first traced run
             hit = _first_run(fn, first, params, node, opaque, args, kwargs)
             if len(cache) >= MEMO_MAX:
                 cache.clear()
