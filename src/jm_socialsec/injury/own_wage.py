@@ -73,13 +73,13 @@ def average_wage(at: At, city_wages: Mapping[int, Decimal]) -> Decimal:
 
 @rule("injury.own_wage_floor", ref=ART_64, rounding=_SHEET_FEN, unit=M, step=False)
 def own_wage_floor(at: At, average_wage: Decimal, lower_ratio: Decimal) -> Decimal:
-    """本人工资下限: the average wage × the lower ratio (60%)."""
+    """本人工资下限: the average wage × the lower ratio (``injury.own_wage.lower_ratio``)."""
     return average_wage * lower_ratio
 
 
 @rule("injury.own_wage_ceiling", ref=ART_64, rounding=_SHEET_FEN, unit=M, step=False)
 def own_wage_ceiling(at: At, average_wage: Decimal, upper_multiple: Decimal) -> Decimal:
-    """本人工资上限: the average wage × the upper multiple (300%)."""
+    """本人工资上限: the average wage × the upper multiple (``injury.own_wage.upper_multiple``)."""
     return average_wage * upper_multiple
 
 
