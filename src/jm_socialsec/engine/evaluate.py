@@ -75,23 +75,27 @@ def build(
     for name, make in made:
         if name not in fields:
             values[name] = make()
-    result = cls.__new__(cls)
-    _set(result, "__dict__", values)
-    _set(result, "__pydantic_fields_set__", set(fields))
-    _set(result, "__pydantic_extra__", None)
     warner = None if params is None else functools.partial(warnings_of, params)
-    _set(result, "__pydantic_private__", {"_explainer": explainer, "_warner": warner})
-    return result
+    return constructed(cls, values, set(fields), {"_explainer": explainer, "_warner": warner})
 
 
 def trusted(cls: type[M], **fields: Any) -> M:
     """A model from values the engine made itself (all fields given): no validation, no copies."""
+    return constructed(cls, fields, set(fields))
+
+
+def constructed(cls: type[M], values: dict[str, Any], given: set[str], private: dict[str, Any] | None = None) -> M:
+    """What ``model_construct`` makes, without its per-call work: ``values`` become the model's
+    fields as they are (``given``: those set explicitly), a frozen model's slots set directly."""
     model = _new(cls)
-    _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", given)
     _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _set(model, "__pydantic_private__", private)
     return model
+
+
+_new, _set = object.__new__, object.__setattr__  # a frozen model's slots, set directly
 
 
 #: Defaults shared by every result as they are: immutable values (anything else is made anew).
@@ -228,8 +232,7 @@ def step_of(node: Node) -> Step:
         values = _values(node, reads, plan.names)
         if plan.filled:
             texts = _filled(plan, values)
-    step = _new(Step)
-    _set(step, "__dict__", {
+    return constructed(Step, {
         "id": plan.name,
         "label_zh": texts[0],
         "label_en": texts[1],
@@ -242,14 +245,9 @@ def step_of(node: Node) -> Step:
         "unit": plan.unit,
         "note_zh": texts[5],
         "note_en": texts[6],
-    })  # fmt: skip
-    _set(step, "__pydantic_fields_set__", _STEP_FIELDS.copy())
-    _set(step, "__pydantic_extra__", None)
-    _set(step, "__pydantic_private__", None)
-    return step
+    }, _STEP_FIELDS.copy())  # fmt: skip
 
 
-_new, _set = object.__new__, object.__setattr__  # a frozen model's slots, set directly
 #: Every field of a step (a step made here sets them all).
 _STEP_FIELDS = set(Step.model_fields)
 
@@ -352,14 +350,9 @@ def _unique(values: Iterable[ParamValue]) -> tuple[ParamValue, ...]:
 
 def _quantity(zh: str, en: str, unit: Unit | None, value: Any, values: dict[str, Any]) -> Quantity:
     """An input line: its words (placeholders allowed, e.g. a year), value and unit."""
-    q = _new(Quantity)
     if values:
         zh, en = fill(zh, values, "zh"), fill(en, values, "en")
-    _set(q, "__dict__", {"name_zh": zh, "name_en": en, "value": value, "unit": unit})
-    _set(q, "__pydantic_fields_set__", _QUANTITY_FIELDS.copy())
-    _set(q, "__pydantic_extra__", None)
-    _set(q, "__pydantic_private__", None)
-    return q
+    return constructed(Quantity, {"name_zh": zh, "name_en": en, "value": value, "unit": unit}, _QUANTITY_FIELDS.copy())
 
 
 _QUANTITY_FIELDS = set(Quantity.model_fields)
