@@ -144,12 +144,17 @@ def field_value(value: Any, field: str, convert: Callable[[Any], R]) -> R:
         raise InputError(field, e.why_zh, e.why_en, reason=e.reason) from None
 
 
-def months_count(value: Any, field: str) -> int:
-    """A whole, non-negative count of months within the sanity limit, or :class:`InputError` naming ``field``."""
+def whole_months(value: Any, field: str) -> int:
+    """A whole, non-negative count of months, or :class:`InputError` naming ``field``."""
     check(
         isinstance(value, int) and not isinstance(value, bool) and value >= 0,
         field,
         "应为不小于0的整数（月数）",
         "must be a whole number of months, not negative",
     )
-    return field_value(int(value), field, months_within)
+    return int(value)
+
+
+def months_count(value: Any, field: str) -> int:
+    """A whole, non-negative count of months within the sanity limit, or :class:`InputError` naming ``field``."""
+    return field_value(whole_months(value, field), field, months_within)

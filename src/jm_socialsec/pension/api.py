@@ -17,7 +17,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from pydantic import PrivateAttr
 
-from ..engine.api import check, field_value, public
+from ..engine.api import check, field_value, public, whole_months
 from ..engine.errors import InputError
 from ..engine.evaluate import evaluate
 from ..engine.explain import Explained
@@ -206,23 +206,13 @@ def _check_working_life(months: int, age: Age, min_age: int) -> None:
         )
 
 
-def _whole(value: Any, field: str) -> int:
-    check(
-        isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-        field,
-        "应为不小于0的整数（月数）",
-        "must be a whole number of months, not negative",
-    )
-    return int(value)
-
-
 def _deemed(
     months: int, deemed_months: Any, deemed_account: Any, weighted: Any, before_1994: Any, index_sum: Any
 ) -> Deemed | None:
     """Deemed time: whole months within the total, and the weighted years or what derives them."""
     if type(deemed_months) is int and deemed_months == 0 and type(deemed_account) is int and deemed_account == 0:
         return None  # the common case (no deemed time): nothing else is read
-    count = _whole(deemed_months, "deemed_months")
+    count = whole_months(deemed_months, "deemed_months")
     acct = to_decimal(deemed_account, "deemed_account", non_negative=True)
     check(
         count <= months,
@@ -241,7 +231,7 @@ def _deemed(
             "with deemed time give weighted_deemed_years, or deemed_months_before_1994 and index_sum_1994_1998",
         )
     derived_from = (
-        _whole(before_1994, "deemed_months_before_1994"),
+        whole_months(before_1994, "deemed_months_before_1994"),
         to_decimal(index_sum, "index_sum_1994_1998", non_negative=True),
     )
     return Deemed(acct, None, derived_from)
@@ -290,7 +280,7 @@ def estimate_pension(
     with the hint how to ask (docs/projection.md). A provisional estimate can be redone once the
     base is published: :func:`~jm_socialsec.pension.recalculate` (the back pay).
     """
-    months = _whole(contribution_months, "contribution_months")
+    months = whole_months(contribution_months, "contribution_months")
     index = to_decimal(average_index, "average_index")
     balance = to_decimal(account_balance, "account_balance", non_negative=True)
     deemed = _deemed(
